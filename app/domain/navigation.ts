@@ -1,0 +1,37 @@
+import type { Role } from "../../db/schema";
+import type { MessageKey } from "../i18n";
+
+export interface NavItem {
+  to: string;
+  label: MessageKey;
+}
+
+// What each role's menu offers; the server still checks access on every route behind these links.
+const MENU: Record<Role, NavItem[]> = {
+  admin: [
+    { to: "/", label: "nav.home" },
+    { to: "/markets", label: "nav.markets" },
+    { to: "/branches", label: "nav.branches" },
+    { to: "/admin/users", label: "nav.users" },
+    { to: "/account/tokens", label: "nav.tokens" },
+  ],
+  regional_head: [
+    { to: "/", label: "nav.home" },
+    { to: "/markets", label: "nav.markets" },
+    { to: "/branches", label: "nav.branches" },
+    { to: "/account/tokens", label: "nav.tokens" },
+  ],
+  branch_staff: [
+    { to: "/", label: "nav.home" },
+    { to: "/markets", label: "nav.markets" },
+    { to: "/account/tokens", label: "nav.tokens" },
+  ],
+  market_collector: [
+    { to: "/", label: "nav.home" },
+    { to: "/account/tokens", label: "nav.tokens" },
+  ],
+};
+
+export function navigationFor(role: Role): NavItem[] {
+  return MENU[role];
+}

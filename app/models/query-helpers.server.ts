@@ -1,0 +1,24 @@
+import { sql, type Expression, type SqlBool } from "kysely";
+
+/** Case-insensitive "contains" that behaves the same on SQLite and PostgreSQL; % and _ are literal. */
+export function containsText(column: string, text: string): Expression<SqlBool> {
+  const escaped = text.trim().toLowerCase().replace(/[\\%_]/g, (ch) => `\\${ch}`);
+  return sql<SqlBool>`lower(${sql.ref(column)}) like ${`%${escaped}%`} escape '\\'`;
+}
+
+export interface Page<T> {
+  rows: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}
+
+export function pageWindow(page: number | undefined, pageSize: number) {
+  const current = Math.max(1, Math.floor(page ?? 1));
+  return { page: current, limit: pageSize, offset: (current - 1) * pageSize };
+}
+
+export function toPage<T>(rows: T[], total: number | string, page: number, pageSize: number): Page<T> {
+  const count = Number(total);
+  return { rows, total: count, page, pageCount: Math.max(1, Math.ceil(count / pageSize)) };
+}

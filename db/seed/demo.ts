@@ -1,0 +1,174 @@
+import type { Kysely } from "kysely";
+import type { Database, MarketStage, Role } from "../schema";
+import { timeZoneForProvince } from "../../app/domain/business-day";
+import { createUser } from "../../app/models/users.server";
+import { BRANCHES, DEMO_MARKET_NAMES, MARKETS, REGION } from "./places";
+import { seededRandom } from "./random";
+
+export const DEMO_PASSWORD = "demo12345";
+
+// Real markets get a stage that tells a plausible story per branch; every stage appears somewhere.
+const STAGE_BY_MARKET: Record<string, MarketStage> = {
+  MKT001: "collecting",
+  MKT002: "negotiating",
+  MKT003: "visited",
+  MKT004: "identified",
+  MKT005: "identified",
+  MKT006: "paused",
+  MKT007: "mou_signed",
+  MKT008: "visited",
+  MKT009: "negotiating",
+  MKT012: "collecting",
+  MKT014: "visited",
+  MKT015: "mou_signed",
+  MKT016: "negotiating",
+  MKT017: "visited",
+  MKT018: "identified",
+  MKT046: "negotiating",
+  MKT047: "declined",
+  MKT049: "visited",
+  MKT050: "identified",
+};
+
+const DEMO_STAGE_BY_NAME: Record<string, MarketStage> = {
+  "Pasar Demo Pandansari": "collecting",
+  "Pasar Demo Klandasan": "negotiating",
+  "Pasar Demo Segiri": "mou_signed",
+  "Pasar Demo Pagi": "negotiating",
+  "Pasar Demo Sudimampir": "visited",
+};
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  role: Role;
+  branchCode?: string;
+  marketCode?: string;
+}
+
+export const DEMO_USERS: DemoUser[] = [
+  { email: "admin@demo.id", name: "Admin Demo", role: "admin" },
+  { email: "kakanwil@demo.id", name: "Kepala Kanwil Demo", role: "regional_head" },
+  { email: "staf.pontianak@demo.id", name: "Sari Staf Pontianak", role: "branch_staff", branchCode: "KC-PTK" },
+  { email: "staf.balikpapan@demo.id", name: "Budi Staf Balikpapan", role: "branch_staff", branchCode: "KC-BPN" },
+  { email: "kolektor.flamboyan@demo.id", name: "Rahmat Kolektor Flamboyan", role: "market_collector", marketCode: "MKT001" },
+];
+
+export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
+  const row = await db.selectFrom("regions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  return Number(row.n) === 0;
+}
+
+/** Creates the demo region, branches, markets and accounts. Deterministic: same data on every run. */
+export async function seedDemo(db: Kysely<Database>): Promise<void> {
+  const random = seededRandom(20261124);
+  const now = new Date().toISOString();
+  await db.transaction().execute(async (trx) => {
+    const region = await trx
+      .insertInto("regions")
+      .values({ ...REGION, created_at: now })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+
+    const branchIds = new Map<string, number>();
+    for (const branch of BRANCHES) {
+      const provinceCode = branch.regencyCode.slice(0, 2);
+      const { id } = await trx
+        .insertInto("branches")
+        .values({
+          region_id: region.id,
+          code: branch.code,
+          name: branch.name,
+          office_type: branch.officeType,
+          town: branch.town,
+          province_code: provinceCode,
+          regency_code: branch.regencyCode,
+          time_zone: timeZoneForProvince(provinceCode),
+          lat: branch.lat,
+          lng: branch.lng,
+          verification: branch.verification,
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      branchIds.set(branch.code, id);
+    }
+
+    const marketIds = new Map<string, number>();
+    for (const market of MARKETS) {
+      const { id } = await trx
+        .insertInto("markets")
+        .values({
+          branch_id: branchIds.get(market.branchCode)!,
+          code: market.code,
+          name: market.name,
+          regency_name: market.regencyName,
+          regency_code: market.regencyCode,
+          address: null,
+          lat: market.lat,
+          lng: market.lng,
+          coord_precision: market.precision,
+          government_run: market.governmentRun ? 1 : 0,
+          operator_type: market.operatorType,
+          operator_name: market.operatorName,
+          stall_estimate: market.stalls,
+          trader_estimate: market.traders,
+          stage: STAGE_BY_MARKET[market.code] ?? "identified",
+          notes: [market.note, market.governmentRun == null ? "Status pengelolaan pemerintah belum terverifikasi." : ""]
+            .filter(Boolean)
+            .join(" "),
+          created_at: now,
+          updated_at: now,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      marketIds.set(market.code, id);
+    }
+
+    let demoNumber = 100;
+    for (const branch of BRANCHES) {
+      const demo = DEMO_MARKET_NAMES[branch.code];
+      if (!demo) continue;
+      for (const name of demo.names) {
+        demoNumber += 1;
+        const traders = random.int(8, 60) * 10;
+        await trx
+          .insertInto("markets")
+          .values({
+            branch_id: branchIds.get(branch.code)!,
+            code: `DEMO${demoNumber}`,
+            name,
+            regency_name: demo.regencyName,
+            regency_code: branch.regencyCode,
+            address: null,
+            lat: Number((branch.lat + (random.next() - 0.5) * 0.04).toFixed(4)),
+            lng: Number((branch.lng + (random.next() - 0.5) * 0.04).toFixed(4)),
+            coord_precision: "town",
+            government_run: random.next() < 0.85 ? 1 : 0,
+            operator_type: random.pick(["dinas_upt", "dinas_upt", "perumda"] as const),
+            operator_name: `Pengelola ${name.replace("Pasar Demo ", "")} (data demo)`,
+            stall_estimate: Math.round(traders * 0.9),
+            trader_estimate: traders,
+            stage: DEMO_STAGE_BY_NAME[name] ?? random.pick(["identified", "identified", "visited"] as const),
+            notes: "Data demo: pasar rekaan, bukan data nyata.",
+            created_at: now,
+            updated_at: now,
+          })
+          .execute();
+      }
+    }
+
+    for (const user of DEMO_USERS) {
+      await createUser(trx, {
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        password: DEMO_PASSWORD,
+        regionId: user.role === "regional_head" ? region.id : null,
+        branchId: user.branchCode ? branchIds.get(user.branchCode)! : null,
+        marketId: user.marketCode ? marketIds.get(user.marketCode)! : null,
+      });
+    }
+  });
+}
