@@ -17,6 +17,7 @@ import type { ReactNode } from "react";
 import stylesHref from "./styles/app.css";
 import { getOptionalUser } from "./utils/auth.server";
 import { ensureCsrfToken } from "./utils/csrf.server";
+import { env } from "./utils/env.server";
 import { localeFromRequest } from "./utils/locale.server";
 import { navigationFor } from "./domain/navigation";
 import { useI18n, useRootData, type RootData } from "./i18n/react";
@@ -35,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     locale: await localeFromRequest(request),
     csrfToken: csrf.token,
     user: user && { name: user.name, email: user.email, role: user.role, homeLabel: user.homeLabel },
+    map: { tileUrl: env().TILE_URL, tileAttribution: env().TILE_ATTRIBUTION },
   };
   return json(data, { headers: csrf.setCookie ? { "Set-Cookie": csrf.setCookie } : undefined });
 }

@@ -6,6 +6,10 @@ import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 export type Role = "admin" | "regional_head" | "branch_staff" | "market_collector";
 export type CoordPrecision = "verified" | "kelurahan" | "kecamatan" | "town";
 export type OperatorType = "dinas_upt" | "perumda" | "other";
+export type LocationVerification = "site" | "desk";
+export type StageChangeSource = "initial" | "manual" | "visit" | "mou" | "collection" | "import";
+export type VisitPurpose = "socialisation" | "negotiation" | "enrolment_drive" | "collection_check" | "other";
+export type VisitStatus = "planned" | "done" | "cancelled";
 export type MarketStage =
   | "identified"
   | "visited"
@@ -63,6 +67,10 @@ export interface MarketTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** How the pin was last confirmed: on site (GPS at the market) or at the desk; null = never confirmed. */
+  location_verified_via: LocationVerification | null;
+  location_verified_by_user_id: number | null;
+  location_verified_at: string | null;
 }
 
 export interface UserTable {
@@ -107,6 +115,91 @@ export interface LoginAttemptTable {
   attempted_at: string;
 }
 
+export interface MarketContactTable {
+  id: Generated<number>;
+  market_id: number;
+  name: string;
+  role: string | null;
+  /** E.164 without spaces, e.g. +6281234567890. */
+  phone: string | null;
+  whatsapp: Generated<number>;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface MarketStageChangeTable {
+  id: Generated<number>;
+  market_id: number;
+  from_stage: MarketStage | null;
+  to_stage: MarketStage;
+  reason: string | null;
+  source: StageChangeSource;
+  visit_id: number | null;
+  /** Null when the system moved the stage because of a fact (MoU signed, first collection). */
+  changed_by_user_id: number | null;
+  changed_at: string;
+}
+
+export interface BranchTargetTable {
+  id: Generated<number>;
+  branch_id: number;
+  year: number;
+  /** Government-run markets with an MoU in force. */
+  markets_with_mou: number;
+  traders_enrolled: number | null;
+  /** Integer rupiah per month. */
+  monthly_collections: number | null;
+  set_by_user_id: number;
+  updated_at: string;
+}
+
+export interface VisitTable {
+  id: Generated<number>;
+  market_id: number;
+  /** The market's local date (YYYY-MM-DD) and time (HH:MM), WIB or WITA. */
+  planned_date: string;
+  planned_time: string | null;
+  purpose: VisitPurpose;
+  notes: string | null;
+  status: VisitStatus;
+  previous_visit_id: number | null;
+  created_by_user_id: number;
+  created_at: string;
+  updated_at: string;
+  checked_in_at: string | null;
+  checked_in_by_user_id: number | null;
+  check_in_lat: number | null;
+  check_in_lng: number | null;
+  check_in_accuracy_m: number | null;
+  check_in_distance_m: number | null;
+  outcome_recorded_at: string | null;
+  outcome_by_user_id: number | null;
+  people_met: string | null;
+  traders_socialised: number | null;
+  traders_enrolled: number | null;
+  outcome_notes: string | null;
+  next_step: string | null;
+  cancel_reason: string | null;
+}
+
+export interface VisitStaffTable {
+  visit_id: number;
+  user_id: number;
+}
+
+export interface VisitChangeTable {
+  id: Generated<number>;
+  visit_id: number;
+  kind: "rescheduled" | "cancelled";
+  from_date: string | null;
+  from_time: string | null;
+  to_date: string | null;
+  to_time: string | null;
+  reason: string;
+  changed_by_user_id: number;
+  changed_at: string;
+}
+
 export interface Database {
   regions: RegionTable;
   branches: BranchTable;
@@ -115,6 +208,12 @@ export interface Database {
   sessions: SessionTable;
   api_tokens: ApiTokenTable;
   login_attempts: LoginAttemptTable;
+  market_contacts: MarketContactTable;
+  market_stage_changes: MarketStageChangeTable;
+  branch_targets: BranchTargetTable;
+  visits: VisitTable;
+  visit_staff: VisitStaffTable;
+  visit_changes: VisitChangeTable;
 }
 
 export type Region = Selectable<RegionTable>;
@@ -126,3 +225,6 @@ export type MarketUpdate = Updateable<MarketTable>;
 export type User = Selectable<UserTable>;
 export type NewUser = Insertable<UserTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
+export type Visit = Selectable<VisitTable>;
+export type BranchTarget = Selectable<BranchTargetTable>;
+export type MarketContact = Selectable<MarketContactTable>;

@@ -10,6 +10,7 @@ export interface NavItem {
 const MENU: Record<Role, NavItem[]> = {
   admin: [
     { to: "/", label: "nav.home" },
+    { to: "/progress", label: "nav.progress" },
     { to: "/markets", label: "nav.markets" },
     { to: "/branches", label: "nav.branches" },
     { to: "/admin/users", label: "nav.users" },
@@ -17,13 +18,16 @@ const MENU: Record<Role, NavItem[]> = {
   ],
   regional_head: [
     { to: "/", label: "nav.home" },
+    { to: "/progress", label: "nav.progress" },
     { to: "/markets", label: "nav.markets" },
     { to: "/branches", label: "nav.branches" },
     { to: "/account/tokens", label: "nav.tokens" },
   ],
   branch_staff: [
     { to: "/", label: "nav.home" },
+    { to: "/agenda", label: "nav.agenda" },
     { to: "/markets", label: "nav.markets" },
+    { to: "/progress", label: "nav.progress" },
     { to: "/account/tokens", label: "nav.tokens" },
   ],
   market_collector: [

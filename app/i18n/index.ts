@@ -1,10 +1,17 @@
-import { id, type MessageKey } from "./id";
-import { en } from "./en";
+import { core } from "./messages/core";
 
 export type Locale = "id" | "en";
-export type { MessageKey };
 export const LOCALES: Locale[] = ["id", "en"];
 export const DEFAULT_LOCALE: Locale = "id";
+
+// Each feature keeps its messages in its own module under messages/; add new modules here.
+const modules = [core];
+
+const id = Object.assign({}, ...modules.map((m) => m.id)) as UnionToRecord<(typeof modules)[number]["id"]>;
+const en = Object.assign({}, ...modules.map((m) => m.en)) as typeof id;
+
+type UnionToRecord<U> = (U extends unknown ? (k: U) => void : never) extends (k: infer I) => void ? I : never;
+export type MessageKey = keyof typeof id & string;
 
 const dictionaries: Record<Locale, Record<MessageKey, string>> = { id, en };
 

@@ -9,6 +9,7 @@ export interface RootData {
   locale: Locale;
   csrfToken: string;
   user: { name: string; email: string; role: Role; homeLabel: string } | null;
+  map: { tileUrl: string; tileAttribution: string };
 }
 
 export function useRootData(): RootData | undefined {

@@ -9,6 +9,11 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Raster tiles drawn over the built-in vector base; an empty value disables them (offline use).
+  TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  TILE_ATTRIBUTION: z
+    .string()
+    .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),
 });
 
 export type Env = z.infer<typeof schema>;

@@ -4,6 +4,7 @@ import { timeZoneForProvince } from "../../app/domain/business-day";
 import { createUser } from "../../app/models/users.server";
 import { BRANCHES, DEMO_MARKET_NAMES, MARKETS, REGION } from "./places";
 import { seededRandom } from "./random";
+import { PIPELINE_STAGES } from "../../app/domain/pipeline";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -59,116 +60,185 @@ export async function isDatabaseEmpty(db: Kysely<Database>): Promise<boolean> {
   return Number(row.n) === 0;
 }
 
-/** Creates the demo region, branches, markets and accounts. Deterministic: same data on every run. */
-export async function seedDemo(db: Kysely<Database>): Promise<void> {
-  const random = seededRandom(20261124);
-  const now = new Date().toISOString();
+export interface DemoContext {
+  db: Kysely<Database>;
+  random: ReturnType<typeof seededRandom>;
+  /** The moment the demo is created; demo history is laid out backwards from it. */
+  now: Date;
+  regionId: number;
+  branchIds: Map<string, number>;
+  marketIds: Map<string, number>;
+  userIds: Map<string, number>;
+}
+
+export function daysBefore(now: Date, days: number, hour = 2): string {
+  const at = new Date(now.getTime() - days * 86_400_000);
+  at.setUTCHours(hour, 0, 0, 0);
+  return at.toISOString();
+}
+
+/** Creates the demo data, step by step, in one transaction. Deterministic apart from "now". */
+export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const region = await trx
-      .insertInto("regions")
-      .values({ ...REGION, created_at: now })
+    const context = await seedPlaces(trx, now);
+    await seedUsers(context);
+    await seedStageHistory(context);
+  });
+}
+
+async function seedPlaces(trx: Kysely<Database>, now: Date): Promise<DemoContext> {
+  const random = seededRandom(20261124);
+  const created = daysBefore(now, 150);
+  const region = await trx
+    .insertInto("regions")
+    .values({ ...REGION, created_at: created })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+
+  const branchIds = new Map<string, number>();
+  for (const branch of BRANCHES) {
+    const provinceCode = branch.regencyCode.slice(0, 2);
+    const { id } = await trx
+      .insertInto("branches")
+      .values({
+        region_id: region.id,
+        code: branch.code,
+        name: branch.name,
+        office_type: branch.officeType,
+        town: branch.town,
+        province_code: provinceCode,
+        regency_code: branch.regencyCode,
+        time_zone: timeZoneForProvince(provinceCode),
+        lat: branch.lat,
+        lng: branch.lng,
+        verification: branch.verification,
+        created_at: created,
+        updated_at: created,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
+    branchIds.set(branch.code, id);
+  }
 
-    const branchIds = new Map<string, number>();
-    for (const branch of BRANCHES) {
-      const provinceCode = branch.regencyCode.slice(0, 2);
-      const { id } = await trx
-        .insertInto("branches")
-        .values({
-          region_id: region.id,
-          code: branch.code,
-          name: branch.name,
-          office_type: branch.officeType,
-          town: branch.town,
-          province_code: provinceCode,
-          regency_code: branch.regencyCode,
-          time_zone: timeZoneForProvince(provinceCode),
-          lat: branch.lat,
-          lng: branch.lng,
-          verification: branch.verification,
-          created_at: now,
-          updated_at: now,
-        })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      branchIds.set(branch.code, id);
-    }
+  const marketIds = new Map<string, number>();
+  for (const market of MARKETS) {
+    const { id } = await trx
+      .insertInto("markets")
+      .values({
+        branch_id: branchIds.get(market.branchCode)!,
+        code: market.code,
+        name: market.name,
+        regency_name: market.regencyName,
+        regency_code: market.regencyCode,
+        address: null,
+        lat: market.lat,
+        lng: market.lng,
+        coord_precision: market.precision,
+        government_run: market.governmentRun ? 1 : 0,
+        operator_type: market.operatorType,
+        operator_name: market.operatorName,
+        stall_estimate: market.stalls,
+        trader_estimate: market.traders,
+        stage: STAGE_BY_MARKET[market.code] ?? "identified",
+        notes: [market.note, market.governmentRun == null ? "Status pengelolaan pemerintah belum terverifikasi." : ""]
+          .filter(Boolean)
+          .join(" "),
+        created_at: created,
+        updated_at: created,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    marketIds.set(market.code, id);
+  }
 
-    const marketIds = new Map<string, number>();
-    for (const market of MARKETS) {
+  let demoNumber = 100;
+  for (const branch of BRANCHES) {
+    const demo = DEMO_MARKET_NAMES[branch.code];
+    if (!demo) continue;
+    for (const name of demo.names) {
+      demoNumber += 1;
+      const code = `DEMO${demoNumber}`;
+      const traders = random.int(8, 60) * 10;
       const { id } = await trx
         .insertInto("markets")
         .values({
-          branch_id: branchIds.get(market.branchCode)!,
-          code: market.code,
-          name: market.name,
-          regency_name: market.regencyName,
-          regency_code: market.regencyCode,
+          branch_id: branchIds.get(branch.code)!,
+          code,
+          name,
+          regency_name: demo.regencyName,
+          regency_code: branch.regencyCode,
           address: null,
-          lat: market.lat,
-          lng: market.lng,
-          coord_precision: market.precision,
-          government_run: market.governmentRun ? 1 : 0,
-          operator_type: market.operatorType,
-          operator_name: market.operatorName,
-          stall_estimate: market.stalls,
-          trader_estimate: market.traders,
-          stage: STAGE_BY_MARKET[market.code] ?? "identified",
-          notes: [market.note, market.governmentRun == null ? "Status pengelolaan pemerintah belum terverifikasi." : ""]
-            .filter(Boolean)
-            .join(" "),
-          created_at: now,
-          updated_at: now,
+          lat: Number((branch.lat + (random.next() - 0.5) * 0.04).toFixed(4)),
+          lng: Number((branch.lng + (random.next() - 0.5) * 0.04).toFixed(4)),
+          coord_precision: "town",
+          government_run: random.next() < 0.85 ? 1 : 0,
+          operator_type: random.pick(["dinas_upt", "dinas_upt", "perumda"] as const),
+          operator_name: `Pengelola ${name.replace("Pasar Demo ", "")} (data demo)`,
+          stall_estimate: Math.round(traders * 0.9),
+          trader_estimate: traders,
+          stage: DEMO_STAGE_BY_NAME[name] ?? random.pick(["identified", "identified", "visited"] as const),
+          notes: "Data demo: pasar rekaan, bukan data nyata.",
+          created_at: created,
+          updated_at: created,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      marketIds.set(market.code, id);
+      marketIds.set(code, id);
     }
+  }
+  return { db: trx, random, now, regionId: region.id, branchIds, marketIds, userIds: new Map() };
+}
 
-    let demoNumber = 100;
-    for (const branch of BRANCHES) {
-      const demo = DEMO_MARKET_NAMES[branch.code];
-      if (!demo) continue;
-      for (const name of demo.names) {
-        demoNumber += 1;
-        const traders = random.int(8, 60) * 10;
-        await trx
-          .insertInto("markets")
-          .values({
-            branch_id: branchIds.get(branch.code)!,
-            code: `DEMO${demoNumber}`,
-            name,
-            regency_name: demo.regencyName,
-            regency_code: branch.regencyCode,
-            address: null,
-            lat: Number((branch.lat + (random.next() - 0.5) * 0.04).toFixed(4)),
-            lng: Number((branch.lng + (random.next() - 0.5) * 0.04).toFixed(4)),
-            coord_precision: "town",
-            government_run: random.next() < 0.85 ? 1 : 0,
-            operator_type: random.pick(["dinas_upt", "dinas_upt", "perumda"] as const),
-            operator_name: `Pengelola ${name.replace("Pasar Demo ", "")} (data demo)`,
-            stall_estimate: Math.round(traders * 0.9),
-            trader_estimate: traders,
-            stage: DEMO_STAGE_BY_NAME[name] ?? random.pick(["identified", "identified", "visited"] as const),
-            notes: "Data demo: pasar rekaan, bukan data nyata.",
-            created_at: now,
-            updated_at: now,
-          })
-          .execute();
-      }
-    }
+async function seedUsers(context: DemoContext) {
+  for (const user of DEMO_USERS) {
+    const id = await createUser(context.db, {
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      password: DEMO_PASSWORD,
+      regionId: user.role === "regional_head" ? context.regionId : null,
+      branchId: user.branchCode ? context.branchIds.get(user.branchCode)! : null,
+      marketId: user.marketCode ? context.marketIds.get(user.marketCode)! : null,
+    });
+    context.userIds.set(user.email, id);
+  }
+}
 
-    for (const user of DEMO_USERS) {
-      await createUser(trx, {
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        password: DEMO_PASSWORD,
-        regionId: user.role === "regional_head" ? region.id : null,
-        branchId: user.branchCode ? branchIds.get(user.branchCode)! : null,
-        marketId: user.marketCode ? marketIds.get(user.marketCode)! : null,
-      });
-    }
-  });
+const SIDE_STAGE_REASONS: Partial<Record<MarketStage, string>> = {
+  declined: "Pengelola pasar belum bersedia: sebagian besar kios tutup dan pedagang berpindah.",
+  paused: "Pasar sedang direnovasi; dilanjutkan setelah pedagang kembali.",
+};
+
+/** Walks each market from `identified` to its current stage, a few weeks per step, ending recently. */
+async function seedStageHistory(context: DemoContext) {
+  const { db, now } = context;
+  const markets = await db
+    .selectFrom("markets")
+    .innerJoin("branches", "branches.id", "markets.branch_id")
+    .select(["markets.id", "markets.stage", "markets.created_at", "branches.code as branch_code"])
+    .orderBy("markets.id")
+    .execute();
+  const staffByBranch = new Map(
+    DEMO_USERS.filter((u) => u.role === "branch_staff").map((u) => [u.branchCode!, context.userIds.get(u.email)!]),
+  );
+  for (const market of markets) {
+    const path = stagePathTo(market.stage);
+    const rows = path.map((to, index) => ({
+      market_id: market.id,
+      from_stage: index === 0 ? null : path[index - 1],
+      to_stage: to,
+      reason: index === 0 ? null : (SIDE_STAGE_REASONS[to] ?? null),
+      source: index === 0 ? ("initial" as const) : ("manual" as const),
+      visit_id: null,
+      changed_by_user_id: index === 0 ? null : (staffByBranch.get(market.branch_code) ?? null),
+      changed_at: index === 0 ? market.created_at : daysBefore(now, 21 * (path.length - index) - 14),
+    }));
+    await db.insertInto("market_stage_changes").values(rows).execute();
+  }
+}
+
+function stagePathTo(stage: MarketStage): MarketStage[] {
+  if (stage === "declined") return ["identified", "visited", "negotiating", "declined"];
+  if (stage === "paused") return ["identified", "visited", "paused"];
+  return PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(stage) + 1);
 }
