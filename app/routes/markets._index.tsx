@@ -3,7 +3,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData, useSearchParams } from "@remix-run/react";
 import { requireUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
-import { listMarketRegencies, listMarkets, type MarketFilters } from "../models/markets.server";
+import { loadMarketList, type MarketFilters } from "../models/markets.server";
 import { ALL_STAGES, isMarketStage } from "../domain/pipeline";
 import { StageBadge } from "../components/badges";
 import { Pagination } from "../components/pagination";
@@ -27,22 +27,36 @@ function filtersFrom(params: URLSearchParams): MarketFilters {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: ["admin", "regional_head", "branch_staff"] });
-  const db = getDb();
-  const filters = filtersFrom(new URL(request.url).searchParams);
-  const [markets, regencies] = await Promise.all([listMarkets(db, user.scope, filters), listMarketRegencies(db, user.scope)]);
-  return json({ markets, regencies });
+  return json(await loadMarketList(getDb(), user.scope, filtersFrom(new URL(request.url).searchParams)));
+}
+
+/** Two empty states: nothing registered yet in the area, or nothing matching the filters. */
+function EmptyState({ filtered }: { filtered: boolean }) {
+  const { t } = useI18n();
+  return (
+    <div className="empty">
+      <p>{t(filtered ? "markets.emptyFiltered" : "markets.emptyScope")}</p>
+      {filtered ? <p><Link to="/markets">{t("markets.emptyResetHint")}</Link></p> : null}
+      <p>{t("markets.emptyAddHint")}</p>
+      <Link className="button primary" to="/markets/new">{t("markets.add")}</Link>
+    </div>
+  );
 }
 
 export default function Markets() {
   const { t, integer } = useI18n();
-  const { markets, regencies } = useLoaderData<typeof loader>() as {
-    markets: Awaited<ReturnType<typeof listMarkets>>;
-    regencies: Awaited<ReturnType<typeof listMarketRegencies>>;
-  };
+  const { markets, regencies, branches } = useLoaderData<typeof loader>() as Awaited<ReturnType<typeof loadMarketList>>;
   const [params] = useSearchParams();
+  const filtered = ["q", "stage", "gov", "regency", "branch"].some((name) => params.get(name));
   return (
     <>
-      <h1>{t("markets.title")}</h1>
+      <div className="page-heading">
+        <h1>{t("markets.title")}</h1>
+        <span className="actions-row">
+          <Link className="button" to="/markets/import">{t("imports.markets.title")}</Link>
+          <Link className="button primary" to="/markets/new">{t("markets.add")}</Link>
+        </span>
+      </div>
       <Form method="get" className="filters" role="search">
         <label>
           <span className="visually-hidden">{t("markets.searchPlaceholder")}</span>
@@ -74,13 +88,23 @@ export default function Markets() {
             ))}
           </select>
         </label>
-        {params.get("branch") ? <input type="hidden" name="branch" value={params.get("branch")!} /> : null}
+        {branches.length > 0 ? (
+          <label>
+            {t("markets.branch")}
+            <select name="branch" defaultValue={params.get("branch") ?? ""}>
+              <option value="">{t("common.all")}</option>
+              {branches.map((branch) => (
+                <option key={branch.id} value={branch.id}>{`${branch.code} · ${branch.name}`}</option>
+              ))}
+            </select>
+          </label>
+        ) : null}
         <button type="submit">{t("common.search")}</button>
         <Link to="/markets">{t("common.reset")}</Link>
       </Form>
       <p className="muted" aria-live="polite">{t("markets.count", { count: integer(markets.total) })}</p>
       {markets.rows.length === 0 ? (
-        <p className="empty">{t("markets.empty")}</p>
+        <EmptyState filtered={filtered} />
       ) : (
         <div className="table-wrap">
           <table>

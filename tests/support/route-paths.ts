@@ -5,8 +5,9 @@
 export function routePathOf(fileName: string): { path: string; params: string[] } {
   const base = fileName.replace(/\.(tsx|ts)$/, "");
   const params: string[] = [];
+  // Dots inside [...] are literal (`traders.export[.]csv.ts` → `/traders/export.csv`).
   const segments = base
-    .split(".")
+    .split(/\.(?![^[]*\])/)
     .filter((segment) => segment !== "_index" && !segment.startsWith("_"))
     .map((segment) => {
       const clean = segment.replace(/_$/, "");
@@ -14,7 +15,7 @@ export function routePathOf(fileName: string): { path: string; params: string[] 
         params.push(clean.slice(1));
         return `:${clean.slice(1)}`;
       }
-      return clean;
+      return clean.replace(/\[([^\]]*)\]/g, "$1");
     });
   return { path: `/${segments.join("/")}`, params };
 }
