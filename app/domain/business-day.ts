@@ -31,15 +31,18 @@ export function zoneAbbreviation(timeZone: string): string {
   return "WIB";
 }
 
+// Building an Intl formatter costs ~50 µs; the ledger asks for dates thousands of times a second.
+const dateFormatters = new Map<string, Intl.DateTimeFormat>();
+
 /** The local calendar date (`YYYY-MM-DD`) of an instant in a time zone. */
 export function businessDate(instant: Date, timeZone: string): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat("en-CA", {
-    timeZone,
-    year: "numeric",
-    month: "2-digit",
-    day: "2-digit",
-  }).format(instant);
+  let format = dateFormatters.get(timeZone);
+  if (!format) {
+    // en-CA formats as YYYY-MM-DD.
+    format = new Intl.DateTimeFormat("en-CA", { timeZone, year: "numeric", month: "2-digit", day: "2-digit" });
+    dateFormatters.set(timeZone, format);
+  }
+  return format.format(instant);
 }
 
 const MONTHS = {
@@ -67,4 +70,16 @@ export function formatDateTime(instantIso: string, timeZone: string, locale: "id
   }).format(instant);
   const separator = locale === "id" ? "." : ":";
   return `${formatDate(businessDate(instant, timeZone), locale)} ${time.replace(":", separator)} ${zoneAbbreviation(timeZone)}`;
+}
+
+const LONG_MONTHS = {
+  id: ["Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober", "November", "Desember"],
+  en: ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"],
+};
+
+/** `2026-11-24` → `24 November 2026`, as letters and agreements write it. */
+export function formatLongDate(isoDate: string, locale: "id" | "en" = "id"): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})/.exec(isoDate);
+  if (!match) return isoDate;
+  return `${Number(match[3])} ${LONG_MONTHS[locale][Number(match[2]) - 1]} ${match[1]}`;
 }

@@ -1,11 +1,21 @@
 import { core } from "./messages/core";
+import { progress } from "./messages/progress";
+import { markets } from "./messages/markets";
+import { visits } from "./messages/visits";
+import { imports } from "./messages/imports";
+import { mous } from "./messages/mous";
+import { traders } from "./messages/traders";
+import { deposits } from "./messages/deposits";
+import { map } from "./messages/map";
+import { collections } from "./messages/collections";
+import { dashboard } from "./messages/dashboard";
 
 export type Locale = "id" | "en";
 export const LOCALES: Locale[] = ["id", "en"];
 export const DEFAULT_LOCALE: Locale = "id";
 
 // Each feature keeps its messages in its own module under messages/; add new modules here.
-const modules = [core];
+const modules = [core, progress, markets, visits, imports, mous, traders, deposits, map, collections, dashboard];
 
 const id = Object.assign({}, ...modules.map((m) => m.id)) as UnionToRecord<(typeof modules)[number]["id"]>;
 const en = Object.assign({}, ...modules.map((m) => m.en)) as typeof id;

@@ -1,28 +1,38 @@
 import type { DB } from "../utils/db.server";
 import type { SignedInUser } from "./users.server";
-import { countMarketsByStage, findMarket, listMarkets } from "./markets.server";
-import { listBranchesWithMarketCounts } from "./branches.server";
+import type { BranchSort } from "../domain/dashboard";
+import { countMarketsByStage } from "./markets.server";
+import { listMouAttention } from "./mous.server";
+import { loadBranchDashboard, loadMarketDashboard, loadRegionalDashboard } from "./dashboard.server";
 
-/** What each role's home page shows, read within the user's scope. */
-export async function loadHomeSummary(db: DB, user: SignedInUser) {
+/**
+ * Each role's home page, read within the user's scope: the market dashboard for a collector, the branch
+ * dashboard for branch staff, the regional dashboard (with stage counts, the progress table and the MoU
+ * attention list) for regional heads and admins.
+ */
+export async function loadHomeSummary(db: DB, user: SignedInUser, options: { now?: Date; sort?: BranchSort } = {}) {
+  const now = options.now ?? new Date();
   const { scope } = user;
   if (scope.level === "market") {
-    const market = await findMarket(db, scope, scope.marketId);
-    return { kind: "market" as const, market: market ?? null };
+    return { kind: "market" as const, dashboard: await loadMarketDashboard(db, scope, scope.marketId, now) };
   }
-  const stageCounts = await countMarketsByStage(db, scope);
   if (scope.level === "branch") {
-    const markets = await listMarkets(db, scope, { pageSize: 10 });
-    return { kind: "branch" as const, stageCounts, markets };
+    // The user's own branch is always inside their scope.
+    return { kind: "branch" as const, dashboard: (await loadBranchDashboard(db, scope, scope.branchId, { userId: user.id, now }))! };
   }
-  const branches = await listBranchesWithMarketCounts(db, scope);
-  if (scope.level === "region") return { kind: "region" as const, stageCounts, branches };
+  const [stageCounts, attention, dashboard] = await Promise.all([
+    countMarketsByStage(db, scope),
+    listMouAttention(db, scope, now),
+    loadRegionalDashboard(db, scope, { now, sort: options.sort }),
+  ]);
+  const common = { stageCounts, attention, dashboard };
+  if (scope.level === "region") return { kind: "region" as const, ...common };
   const activeUsers = await db
     .selectFrom("users")
     .select((eb) => eb.fn.countAll<number>().as("count"))
     .where("active", "=", 1)
     .executeTakeFirstOrThrow();
-  return { kind: "all" as const, stageCounts, branches, activeUsers: Number(activeUsers.count) };
+  return { kind: "all" as const, ...common, activeUsers: Number(activeUsers.count) };
 }
 
 export type HomeSummary = Awaited<ReturnType<typeof loadHomeSummary>>;

@@ -3,10 +3,24 @@ import type { MarketStage, StageChangeSource } from "../../db/schema";
 import type { Scope } from "../domain/scope";
 import { checkStageChange, stageAfterFact, type StageChangeError, type StageFact, type StageFacts } from "../domain/pipeline";
 import { marketInScope } from "./scope.server";
+import { hasMouInForce } from "./mous.server";
+import { branchLocalDate } from "./query-helpers.server";
+import { businessDate } from "../domain/business-day";
 
-/** What the records say about a market. MoUs arrive with the MoU feature; until then nothing is signed. */
-export async function loadStageFacts(_db: DB, _marketId: number): Promise<StageFacts> {
-  return { hasSignedMou: false, hasMouInForce: false };
+/** What the records say about a market: is an MoU signed, and is one in force on its local today? */
+export async function loadStageFacts(db: DB, marketId: number, now = new Date()): Promise<StageFacts> {
+  const row = await db
+    .selectFrom("markets")
+    .innerJoin("branches", "branches.id", "markets.branch_id")
+    .where("markets.id", "=", marketId)
+    .select((eb) => [
+      eb
+        .exists(eb.selectFrom("mous").select("mous.id").whereRef("mous.market_id", "=", "markets.id").where("mous.status", "=", "signed"))
+        .as("has_signed"),
+      hasMouInForce(branchLocalDate(now, businessDate))(eb).as("in_force"),
+    ])
+    .executeTakeFirst();
+  return { hasSignedMou: Boolean(row?.has_signed), hasMouInForce: Boolean(row?.in_force) };
 }
 
 export interface StageChangeInput {

@@ -22,3 +22,15 @@ export function toPage<T>(rows: T[], total: number | string, page: number, pageS
   const count = Number(total);
   return { rows, total: count, page, pageCount: Math.max(1, Math.ceil(count / pageSize)) };
 }
+
+const KNOWN_ZONES = ["Asia/Pontianak", "Asia/Makassar", "Asia/Jakarta", "Asia/Jayapura"];
+
+/**
+ * Each branch's local date as a SQL expression (portable CASE on branches.time_zone), so one query
+ * can compare dates on every branch's own day across WIB and WITA.
+ */
+export function branchLocalDate(now: Date, toLocalDate: (instant: Date, zone: string) => string) {
+  const fallback = toLocalDate(now, "Asia/Pontianak");
+  const whens = KNOWN_ZONES.map((zone) => sql`when ${zone} then ${toLocalDate(now, zone)}`);
+  return sql<string>`(case ${sql.ref("branches.time_zone")} ${sql.join(whens, sql` `)} else ${fallback} end)`;
+}

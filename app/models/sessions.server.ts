@@ -59,15 +59,21 @@ export async function issueApiToken(db: DB, options: { userId: number; name: str
   return token;
 }
 
+/** last_used_at is kept to the minute: writing it on every call would cost a disk sync per API request. */
+const LAST_USED_RESOLUTION_MS = 60_000;
+
 export async function findTokenUserId(db: DB, token: string): Promise<number | null> {
   const row = await db
     .selectFrom("api_tokens")
-    .select(["id", "user_id"])
+    .select(["id", "user_id", "last_used_at"])
     .where("token_hash", "=", hashToken(token))
     .where("revoked_at", "is", null)
     .executeTakeFirst();
   if (!row) return null;
-  await db.updateTable("api_tokens").set({ last_used_at: new Date().toISOString() }).where("id", "=", row.id).execute();
+  const now = new Date();
+  if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) >= LAST_USED_RESOLUTION_MS) {
+    await db.updateTable("api_tokens").set({ last_used_at: now.toISOString() }).where("id", "=", row.id).execute();
+  }
   return row.user_id;
 }
 

@@ -4,51 +4,39 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
 import { loadHomeSummary, type HomeSummary } from "../models/home.server";
-import { StageBadge, StageCounts } from "../components/badges";
-import { BranchTable } from "../components/branch-table";
+import { parseBranchSort } from "../domain/dashboard";
+import { StageCounts } from "../components/badges";
+import { ProgressTable } from "../components/progress-table";
+import { MouAttentionPanel } from "../components/mou-attention";
+import { RegionalDashboardView } from "../components/dashboard-region";
+import { BranchDashboardView } from "../components/dashboard-branch";
+import { MarketDashboardView } from "../components/dashboard-market";
 import { useI18n } from "../i18n/react";
 
 export const meta: MetaFunction = () => [{ title: "Beranda · Pasar Terlindungi" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  const summary = await loadHomeSummary(getDb(), user);
-  return json({ name: user.name, role: user.role, homeLabel: user.homeLabel, summary });
+  const summary = await loadHomeSummary(getDb(), user, { sort: parseBranchSort(new URL(request.url).searchParams) });
+  return json({ name: user.name, homeLabel: user.homeLabel, summary });
 }
 
-function MarketHome({ summary }: { summary: Extract<HomeSummary, { kind: "market" }> }) {
-  const { t } = useI18n();
-  if (!summary.market) return <p>{t("home.noMarkets")}</p>;
-  return (
-    <section className="card" aria-labelledby="my-market">
-      <h2 id="my-market">{t("home.myMarket")}</h2>
-      <p className="big">{summary.market.name}</p>
-      <p>
-        {summary.market.regency_name} · {summary.market.branch_name} · <StageBadge stage={summary.market.stage} />
-      </p>
-      <p className="muted">{t("home.collectorIntro")}</p>
-    </section>
-  );
-}
-
-export default function Home() {
+/** Regional heads and admins: the dashboard, then the pipeline per branch and the MoU work (the progress pieces). */
+function RegionHome({ summary }: { summary: Extract<HomeSummary, { kind: "region" | "all" }> }) {
   const { t, integer } = useI18n();
-  const { name, homeLabel, summary } = useLoaderData<typeof loader>() as {
-    name: string;
-    homeLabel: string;
-    summary: HomeSummary;
-  };
   return (
     <>
-      <h1>{t("home.greeting", { name })}</h1>
-      {homeLabel ? <p className="muted">{t("home.scope", { scope: homeLabel })}</p> : null}
-      {summary.kind === "market" ? <MarketHome summary={summary} /> : null}
-      {summary.kind !== "market" ? (
-        <section className="card" aria-labelledby="stages">
-          <h2 id="stages">{t("home.marketsByStage")}</h2>
-          <StageCounts counts={summary.stageCounts} />
-        </section>
-      ) : null}
+      <RegionalDashboardView dashboard={summary.dashboard} />
+      <section className="card" aria-labelledby="stages">
+        <h2 id="stages">{t("home.marketsByStage")}</h2>
+        <StageCounts counts={summary.stageCounts} />
+      </section>
+      <section className="card" aria-labelledby="branches">
+        <h2 id="branches">{t("home.branches")}</h2>
+        <ProgressTable rows={summary.dashboard.progress} />
+        <p className="muted small-text">{t("progress.rule")}</p>
+      </section>
+      <MouAttentionPanel attention={summary.attention} />
       {summary.kind === "all" ? (
         <section className="card">
           <h2>{t("home.users")}</h2>
@@ -58,28 +46,31 @@ export default function Home() {
           </p>
         </section>
       ) : null}
-      {summary.kind === "region" || summary.kind === "all" ? (
-        <section className="card" aria-labelledby="branches">
-          <h2 id="branches">{t("home.branches")}</h2>
-          <BranchTable branches={summary.branches} />
-        </section>
+    </>
+  );
+}
+
+export default function Home() {
+  const { t } = useI18n();
+  const { name, homeLabel, summary } = useLoaderData<typeof loader>() as unknown as { name: string; homeLabel: string; summary: HomeSummary };
+  return (
+    <>
+      <h1>{t("home.greeting", { name })}</h1>
+      {homeLabel ? <p className="muted">{t("home.scope", { scope: homeLabel })}</p> : null}
+      {summary.kind === "market" ? (
+        summary.dashboard ? <MarketDashboardView dashboard={summary.dashboard} /> : <p>{t("dashboard.market.noMarket")}</p>
       ) : null}
       {summary.kind === "branch" ? (
-        <section className="card" aria-labelledby="markets">
-          <h2 id="markets">{t("home.markets")}</h2>
-          {summary.markets.rows.length === 0 ? <p>{t("home.noMarkets")}</p> : null}
-          <ul className="plain-list">
-            {summary.markets.rows.map((market) => (
-              <li key={market.id}>
-                <Link to={`/markets/${market.id}`}>{market.name}</Link> <StageBadge stage={market.stage} />
-              </li>
-            ))}
-          </ul>
-          <p>
-            <Link to="/markets">{t("markets.count", { count: summary.markets.total })} →</Link>
-          </p>
-        </section>
+        <>
+          <BranchDashboardView dashboard={summary.dashboard} />
+          <section className="card" aria-labelledby="branches">
+            <h2 id="branches">{t("home.branches")}</h2>
+            <ProgressTable rows={summary.dashboard.progress} />
+            <p className="muted small-text">{t("progress.rule")}</p>
+          </section>
+        </>
       ) : null}
+      {summary.kind === "region" || summary.kind === "all" ? <RegionHome summary={summary} /> : null}
     </>
   );
 }

@@ -15,11 +15,17 @@ export async function ensureCsrfToken(request: Request): Promise<{ token: string
   return { token, setCookie: await csrfCookie().serialize(token) };
 }
 
+// The largest form body read to find the token; uploads have their own, smaller limits.
+const MAX_FORM_BYTES = 16 * 1024 * 1024;
+
 async function submittedToken(request: Request): Promise<string | null> {
   const header = request.headers.get(CSRF_HEADER);
   if (header) return header;
   const contentType = request.headers.get("Content-Type") ?? "";
   if (!contentType.includes("form")) return null;
+  if (Number(request.headers.get("Content-Length") ?? 0) > MAX_FORM_BYTES) {
+    throw new Response("Request body too large", { status: 413 });
+  }
   try {
     const value = (await request.clone().formData()).get(CSRF_FIELD);
     return typeof value === "string" ? value : null;

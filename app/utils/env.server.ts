@@ -9,8 +9,15 @@ const schema = z.object({
   COOKIE_SECURE: z.enum(["auto", "true", "false"]).default("auto"),
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_WINDOW_MINUTES: z.coerce.number().int().positive().default(15),
+  // Uploaded documents (signed MoU scans), stored by content hash; created if missing.
+  UPLOAD_DIR: z.string().default("db/data/uploads"),
   // Raster tiles drawn over the built-in vector base; an empty value disables them (offline use).
   TILE_URL: z.string().default("https://tile.openstreetmap.org/{z}/{x}/{y}.png"),
+  // Collections: the largest single entry in rupiah, and the unpaid overdue months after which cover stops.
+  COLLECTION_MAX_AMOUNT: z.coerce.number().int().positive().default(1_000_000),
+  COVERAGE_INACTIVE_AFTER_MONTHS: z.coerce.number().int().positive().default(3),
+  // Reconciliation: a market holding undeposited cash longer than this many days is flagged.
+  CASH_IN_HAND_MAX_DAYS: z.coerce.number().int().positive().default(3),
   TILE_ATTRIBUTION: z
     .string()
     .default('&copy; <a href="https://www.openstreetmap.org/copyright">OpenStreetMap</a> contributors'),

@@ -4,7 +4,15 @@ import { timeZoneForProvince } from "../../app/domain/business-day";
 import { createUser } from "../../app/models/users.server";
 import { BRANCHES, DEMO_MARKET_NAMES, MARKETS, REGION } from "./places";
 import { seededRandom } from "./random";
+import { seedMous } from "./mous";
 import { PIPELINE_STAGES } from "../../app/domain/pipeline";
+import { seedVisits } from "./visits";
+import { seedMarketContacts } from "./markets";
+import { seedImports } from "./imports";
+import { seedTraders } from "./traders";
+import { seedCollections } from "./collections";
+import { seedDeposits } from "./deposits";
+import { refreshAllCoverage } from "../../app/models/coverage-refresh.server";
 
 export const DEMO_PASSWORD = "demo12345";
 
@@ -83,6 +91,14 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     const context = await seedPlaces(trx, now);
     await seedUsers(context);
     await seedStageHistory(context);
+    await seedVisits(context);
+    await seedMarketContacts(context);
+    await seedMous(context);
+    await seedImports(context);
+    await seedTraders(context);
+    await seedCollections(context);
+    await seedDeposits(context);
+    await refreshAllCoverage(trx, now);
   });
 }
 
@@ -228,7 +244,7 @@ async function seedStageHistory(context: DemoContext) {
       from_stage: index === 0 ? null : path[index - 1],
       to_stage: to,
       reason: index === 0 ? null : (SIDE_STAGE_REASONS[to] ?? null),
-      source: index === 0 ? ("initial" as const) : ("manual" as const),
+      source: index === 0 ? ("initial" as const) : to === "mou_signed" ? ("mou" as const) : ("manual" as const),
       visit_id: null,
       changed_by_user_id: index === 0 ? null : (staffByBranch.get(market.branch_code) ?? null),
       changed_at: index === 0 ? market.created_at : daysBefore(now, 21 * (path.length - index) - 14),

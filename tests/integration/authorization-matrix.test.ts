@@ -39,7 +39,14 @@ const ROLES: RoleCase[] = [
 
 interface World {
   markets: { id: number; name: string; branch_code: string; region_code: string }[];
+  branches: { id: number; code: string }[];
   users: { id: number; email: string }[];
+  visits: { id: number; name: string; branch_code: string; region_code: string }[];
+  mous: { id: number; name: string; branch_code: string; region_code: string }[];
+  traders: { id: number; name: string; branch_code: string; region_code: string }[];
+  programmes: { id: number; name: string; branch_code: string; region_code: string }[];
+  deposits: { id: number; name: string; branch_code: string; region_code: string }[];
+  receipts: { receipt_number: string; name: string; branch_code: string; region_code: string }[];
 }
 let world: World;
 
@@ -53,6 +60,49 @@ beforeAll(async () => {
       .select(["markets.id", "markets.name", "branches.code as branch_code", "regions.code as region_code"])
       .execute(),
     users: await db.selectFrom("users").select(["id", "email"]).execute(),
+    branches: await db.selectFrom("branches").select(["id", "code"]).execute(),
+    mous: await db
+      .selectFrom("mous")
+      .innerJoin("markets", "markets.id", "mous.market_id")
+      .innerJoin("branches", "branches.id", "markets.branch_id")
+      .innerJoin("regions", "regions.id", "branches.region_id")
+      .select(["mous.id", "markets.name", "branches.code as branch_code", "regions.code as region_code"])
+      .execute(),
+    traders: await db
+      .selectFrom("traders")
+      .innerJoin("markets", "markets.id", "traders.market_id")
+      .innerJoin("branches", "branches.id", "markets.branch_id")
+      .innerJoin("regions", "regions.id", "branches.region_id")
+      .select(["traders.id", "markets.name", "branches.code as branch_code", "regions.code as region_code"])
+      .execute(),
+    // A programme belongs to a branch, not a market: no market name, so a collector never "sees" one.
+    programmes: await db
+      .selectFrom("sponsor_programmes")
+      .innerJoin("branches", "branches.id", "sponsor_programmes.branch_id")
+      .innerJoin("regions", "regions.id", "branches.region_id")
+      .select(["sponsor_programmes.id", "sponsor_programmes.name", "branches.code as branch_code", "regions.code as region_code"])
+      .execute(),
+    deposits: await db
+      .selectFrom("deposits")
+      .innerJoin("markets", "markets.id", "deposits.market_id")
+      .innerJoin("branches", "branches.id", "markets.branch_id")
+      .innerJoin("regions", "regions.id", "branches.region_id")
+      .select(["deposits.id", "markets.name", "branches.code as branch_code", "regions.code as region_code"])
+      .execute(),
+    receipts: await db
+      .selectFrom("collection_entries")
+      .innerJoin("markets", "markets.id", "collection_entries.market_id")
+      .innerJoin("branches", "branches.id", "markets.branch_id")
+      .innerJoin("regions", "regions.id", "branches.region_id")
+      .select(["collection_entries.receipt_number", "markets.name", "branches.code as branch_code", "regions.code as region_code"])
+      .execute(),
+    visits: await db
+      .selectFrom("visits")
+      .innerJoin("markets", "markets.id", "visits.market_id")
+      .innerJoin("branches", "branches.id", "markets.branch_id")
+      .innerJoin("regions", "regions.id", "branches.region_id")
+      .select(["visits.id", "markets.name", "branches.code as branch_code", "regions.code as region_code"])
+      .execute(),
   };
 });
 
@@ -69,16 +119,27 @@ function leakSentinels(role: RoleCase): string[] {
 const PARAM_OUTSIDE_SCOPE: Record<string, (role: RoleCase) => string> = {
   marketId: (role) => String((world.markets.find((m) => !role.seesMarket(m)) ?? world.markets[0]).id),
   userId: (role) => String(world.users.find((u) => u.email !== role.email)!.id),
+  visitId: (role) => String((world.visits.find((v) => !role.seesMarket(v)) ?? world.visits[0]).id),
+  mouId: (role) => String((world.mous.find((m) => !role.seesMarket(m)) ?? world.mous[0]).id),
+  traderId: (role) => String((world.traders.find((t) => !role.seesMarket(t)) ?? world.traders[0]).id),
+  depositId: (role) => String((world.deposits.find((d) => !role.seesMarket(d)) ?? world.deposits[0]).id),
+  receiptNumber: (role) => (world.receipts.find((r) => !role.seesMarket(r)) ?? world.receipts[0]).receipt_number,
+  programmeId: (role) => String((world.programmes.find((p) => !role.seesMarket(p)) ?? world.programmes[0]).id),
+  branchId: (role) => {
+    const outside = world.markets.find((m) => !role.seesMarket(m) && !world.markets.some((own) => role.seesMarket(own) && own.branch_code === m.branch_code));
+    return String(world.branches.find((b) => b.code === (outside ?? world.markets[0]).branch_code)!.id);
+  },
 };
 
-/** Rows a forbidden action must not have touched. */
+/** Every domain table's rows: a forbidden call must not change any of them. */
+const NOT_DOMAIN_DATA = new Set(["sessions", "login_attempts", "api_tokens"]);
 async function protectedDataFingerprint(): Promise<string> {
   const db = getDb();
-  const tables = await Promise.all(
-    ["regions", "branches", "markets"].map((table) => sql<Record<string, unknown>>`select * from ${sql.table(table)} order by id`.execute(db)),
-  );
-  const users = await db.selectFrom("users").select(["id", "email", "role", "active", "password_hash", "branch_id", "market_id", "region_id"]).orderBy("id").execute();
-  return JSON.stringify([...tables.map((t) => t.rows), users]);
+  const tables = (await sql<{ name: string }>`select name from sqlite_master where type = 'table' order by name`.execute(db)).rows
+    .map((row) => row.name)
+    .filter((name) => !NOT_DOMAIN_DATA.has(name) && !name.startsWith("sqlite_") && !name.startsWith("kysely_"));
+  const contents = await Promise.all(tables.map((table) => sql`select * from ${sql.table(table)}`.execute(db)));
+  return JSON.stringify(contents.map((result) => result.rows));
 }
 
 const routeFiles = Object.keys(modules)

@@ -43,6 +43,8 @@ export async function newPage(browser: Browser, options: NewPageOptions = {}): P
     baseURL: baseUrl(),
     viewport: options.viewport ?? { width: 1280, height: 800 },
   });
+  // Fail fast: a healthy page answers in well under a second, and the test timeout is 60 s.
+  context.setDefaultTimeout(15_000);
   const page = await context.newPage();
   const problems: string[] = [];
   page.on("console", (message) => {
@@ -73,7 +75,8 @@ export async function signIn(page: Page, email: string, password: string = DEMO_
   await page.getByLabel("Kata sandi").fill(password);
   await page.getByRole("button", { name: "Masuk" }).click();
   await page.waitForURL((url) => url.pathname === "/");
-  await page.getByRole("heading", { level: 1 }).waitFor();
+  // Client-side navigation updates the URL before React has rendered the new page: wait for it.
+  await page.getByRole("heading", { level: 1, name: /^Selamat datang, / }).waitFor();
 }
 
 /** Runs axe on the current page and fails on any serious or critical violation, listing them. */

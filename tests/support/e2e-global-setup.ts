@@ -78,7 +78,12 @@ function stopServer(server: ChildProcess): Promise<void> {
 }
 
 export default async function setup({ provide }: TestProject) {
-  execFileSync("npx", ["remix", "build"], { cwd: PROJECT_ROOT, stdio: ["ignore", "ignore", "pipe"] });
+  // Vitest sets NODE_ENV=test; the build must be a production one (jsx, not jsxDEV) to match the server.
+  execFileSync("npx", ["remix", "build"], {
+    cwd: PROJECT_ROOT,
+    env: { ...process.env, NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
   await freshDatabase();
 
   const port = await freePort();
@@ -93,6 +98,9 @@ export default async function setup({ provide }: TestProject) {
       PORT: String(port),
       DATABASE_URL: `file:${E2E_DB}`,
       SESSION_SECRETS: "e2e-secret",
+      // No network here: an empty TILE_URL draws maps without online tiles (and without console errors).
+      TILE_URL: "",
+      UPLOAD_DIR: path.join(TMP_DIR, "e2e-uploads"),
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

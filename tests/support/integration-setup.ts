@@ -9,6 +9,8 @@ const file = path.join(TMP_DIR, `test-${randomUUID()}.sqlite`);
 fs.copyFileSync(TEMPLATE_DB, file);
 process.env.DATABASE_URL = `file:${file}`;
 process.env.SESSION_SECRETS = "test-secret-new,test-secret-old";
+const uploads = path.join(TMP_DIR, `uploads-${randomUUID()}`);
+process.env.UPLOAD_DIR = uploads;
 const holder = globalThis as { __pasarDb?: { destroy(): Promise<void> } };
 delete holder.__pasarDb;
 
@@ -16,4 +18,5 @@ afterAll(async () => {
   await holder.__pasarDb?.destroy();
   delete holder.__pasarDb;
   for (const suffix of ["", "-wal", "-shm"]) fs.rmSync(file + suffix, { force: true });
+  fs.rmSync(uploads, { recursive: true, force: true });
 });

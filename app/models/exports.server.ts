@@ -1,0 +1,129 @@
+import { once } from "node:events";
+import { PassThrough, Readable } from "node:stream";
+import ExcelJS from "exceljs";
+import type { DB } from "../utils/db.server";
+import type { Scope } from "../domain/scope";
+import { businessDate } from "../domain/business-day";
+import { csvField, type CsvValue } from "../domain/csv-safety";
+import { monthRange } from "../domain/progress";
+import { downloadFileName, type Dataset, type ExportFilter, type ExportFormat } from "../domain/data-export";
+import { DATASET_DEFINITIONS, type DatasetDefinition, type ExportColumn } from "./export-datasets.server";
+import { branchInScope, marketInScope } from "./scope.server";
+
+// Streamed exports: one machinery for every dataset. A dataset (export-datasets.server.ts) is its columns and its
+// rows as keyset-paginated pages; the rows flow page by page (5,000 at a time) from SQLite into a CSV or XLSX
+// stream that the Response body pulls, so a million ledger rows never sit in memory and the first bytes leave
+// before the last query runs. Keyset pagination (never OFFSET) keeps every page as cheap as the first. No
+// transaction spans the pages: the ledger only grows, and holding one open would stall every other request on the
+// single SQLite connection.
+
+const encoder = new TextEncoder();
+const csvLine = (values: CsvValue[]) => `${values.map((value) => csvField(value)).join(",")}\r\n`;
+
+/** UTF-8 with a byte-order mark (Excel reads Indonesian names right), CRLF, formula-like text neutralised. */
+export function csvStream<Row>(columns: ExportColumn<Row>[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      controller.enqueue(encoder.encode(`\uFEFF${csvLine(columns.map((column) => column.header))}`));
+    },
+    async pull(controller) {
+      const { done, value } = await pages.next();
+      if (done) return controller.close();
+      let chunk = "";
+      for (const row of value) chunk += csvLine(columns.map((column) => column.value(row)));
+      controller.enqueue(encoder.encode(chunk));
+    },
+    async cancel() {
+      await pages.return(undefined);
+    },
+  });
+}
+
+/**
+ * An XLSX workbook written by exceljs' streaming writer into a pipe the Response reads. Rows are committed as
+ * they come; after each page the writer waits while the reader is behind, so memory stays at about one page.
+ * Text cells stay typed text (never read as formulas), rupiah cells numbers.
+ */
+export function xlsxStream<Row>(sheetName: string, columns: ExportColumn<Row>[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+  const output = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
+  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
+  sheet.columns = columns.map((column) => ({
+    header: column.header,
+    width: Math.max(12, column.header.length + 4),
+    style: column.kind === "text" ? { numFmt: "@" } : { numFmt: "#,##0" },
+  }));
+  let cancelled = false;
+  output.on("close", () => {
+    cancelled = true;
+  });
+  const write = async () => {
+    for await (const rows of pages) {
+      if (cancelled) return;
+      for (const row of rows) sheet.addRow(columns.map((column) => column.value(row) ?? null)).commit();
+      if (output.writableNeedDrain) await once(output, "drain");
+    }
+    sheet.commit();
+    await workbook.commit();
+  };
+  write().catch((error: unknown) => output.destroy(error instanceof Error ? error : new Error(String(error))));
+  return Readable.toWeb(output) as ReadableStream<Uint8Array>;
+}
+
+export interface ExportFile {
+  fileName: string;
+  contentType: string;
+  body: ReadableStream<Uint8Array>;
+}
+
+const CONTENT_TYPES: Record<ExportFormat, string> = {
+  csv: "text/csv; charset=utf-8",
+  xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+};
+
+/** The place the file covers (market name, branch code or the caller's area), or null when outside the scope. */
+async function placeName(db: DB, scope: Scope, filter: ExportFilter): Promise<string | null> {
+  if (filter.marketId != null) {
+    const market = await db.selectFrom("markets").where(marketInScope(scope)).where("markets.id", "=", filter.marketId).select("name").executeTakeFirst();
+    return market?.name ?? null;
+  }
+  if (filter.branchId != null) {
+    const branch = await db.selectFrom("branches").where(branchInScope(scope)).where("branches.id", "=", filter.branchId).select("code").executeTakeFirst();
+    return branch?.code ?? null;
+  }
+  return "semua";
+}
+
+/** Collections default to the current month (the region's local month); a ledger has no natural "everything". */
+function withDefaultRange(definition: DatasetDefinition<unknown>, filter: ExportFilter, now: Date): ExportFilter {
+  if (!definition.defaultsToThisMonth || filter.from || filter.to) return filter;
+  const { first, last } = monthRange(businessDate(now, "Asia/Makassar"));
+  return { ...filter, from: first, to: last };
+}
+
+/** A dataset as a streamed file, or null when the `?branch=`/`?market=` filter points outside the scope. */
+export async function exportDataset(db: DB, scope: Scope, dataset: Dataset, format: ExportFormat, requested: ExportFilter, now = new Date()): Promise<ExportFile | null> {
+  const place = await placeName(db, scope, requested);
+  if (place == null) return null;
+  const definition: DatasetDefinition<unknown> = DATASET_DEFINITIONS[dataset];
+  const filter = withDefaultRange(definition, requested, now);
+  const pages = definition.pages(db, scope, filter, now);
+  const range = filter.from || filter.to ? [filter.from ?? "", filter.to ?? ""] : [businessDate(now, "Asia/Makassar")];
+  return {
+    fileName: downloadFileName(definition.file, [place, ...range], format),
+    contentType: CONTENT_TYPES[format],
+    body: format === "csv" ? csvStream(definition.columns, pages) : xlsxStream(definition.sheet, definition.columns, pages),
+  };
+}
+
+/** Streams to the browser as a download. */
+export function streamedAttachment(file: ExportFile): Response {
+  return new Response(file.body, {
+    headers: {
+      "Content-Type": file.contentType,
+      "Content-Disposition": `attachment; filename="${file.fileName}"`,
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,244 @@
+import Supercluster from "supercluster";
+import type { MarketStage, TraderCoverageStatus } from "../../db/schema";
+import type { DB } from "../utils/db.server";
+import type { Scope } from "../domain/scope";
+import type { Bbox, MapFilters } from "../domain/map-query";
+import { addCounts, countOf, emptyStatusCounts, roundCoordinate, spreadAround, type StatusCounts } from "../domain/cluster";
+import { marketInScope } from "./scope.server";
+
+// The map's trader clusters, computed on the server so the browser never receives every point.
+// Per scope, the onboarded traders' positions and statuses are read once into memory (through a covering
+// index) and clustered with supercluster; one index per filter combination is built from that in-memory
+// set, the least recently used dropped beyond a few. Names are not kept: the few single traders of a
+// response are named with one query.
+//
+// Freshness: each request compares a cheap database version (newest trader id and change, newest coverage
+// snapshot, newest market change: indexed, well under a millisecond) with the one the data was read at,
+// and re-reads when it moved, at most every REFRESH_INTERVAL_MS: a rebuild costs about a second of CPU at
+// 200,000 traders, and during collection hours every payment moves the version, so statuses may lag by
+// up to that interval. invalidateTraderIndex() drops everything at once: pin moves call it, and code that
+// changes traders in a way the version cannot see (deleting one) or must show at once should call it.
+
+interface TraderPoint {
+  traderId: number;
+  marketId: number;
+  status: TraderCoverageStatus;
+  /** The trader has their own stall pin; otherwise the point is spread around the market's. */
+  pinned: boolean;
+}
+
+export type NamedTrader = TraderPoint & { name: string };
+
+interface MarketFacts {
+  branchId: number;
+  stage: MarketStage;
+}
+
+type TraderIndex = Supercluster<TraderPoint, StatusCounts>;
+
+interface ScopeData {
+  version: string;
+  generation: number;
+  readAt: number;
+  points: Supercluster.PointFeature<TraderPoint>[];
+  markets: Map<number, MarketFacts>;
+  /** Traders in scope that cannot be drawn: neither they nor their market have a location. */
+  unplaced: TraderPoint[];
+  indexes: Map<string, TraderIndex>;
+  countsByMarket: Map<string, Map<number, StatusCounts>>;
+}
+
+/** Supercluster's zoom is for 512-px tiles: radius 80 is 40 px on Leaflet's 256-px tiles. */
+const CLUSTER_OPTIONS = {
+  radius: 80,
+  // Leaflet's deepest zoom: even there a crowded market stays in clusters, which list their traders.
+  maxZoom: 18,
+  map: (props: TraderPoint) => countOf(props.status),
+  reduce: (total: StatusCounts, more: StatusCounts) => addCounts(total, more),
+};
+const MAX_INDEXES_PER_SCOPE = 8;
+export const REFRESH_INTERVAL_MS = 30_000;
+
+const cache = new Map<string, Promise<ScopeData>>();
+let generation = 0;
+
+/** Drops every cached trader index; the next map request rebuilds from the database. */
+export function invalidateTraderIndex(): void {
+  generation += 1;
+  cache.clear();
+}
+
+const scopeKey = (scope: Scope) =>
+  scope.level === "all" ? "all" : scope.level === "region" ? `region:${scope.regionId}` : scope.level === "branch" ? `branch:${scope.branchId}` : `market:${scope.marketId}`;
+
+async function dataVersion(db: DB): Promise<string> {
+  const row = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom("traders").select((e) => e.fn.max("traders.id").as("n")).as("trader_id"),
+      eb.selectFrom("traders").select((e) => e.fn.max("traders.updated_at").as("t")).as("traders_at"),
+      eb.selectFrom("trader_coverage").select((e) => e.fn.max("trader_coverage.computed_at").as("t")).as("coverage_at"),
+      eb.selectFrom("markets").select((e) => e.fn.max("markets.updated_at").as("t")).as("markets_at"),
+    ])
+    .executeTakeFirstOrThrow();
+  return JSON.stringify(row);
+}
+
+async function readScope(db: DB, scope: Scope, version: string): Promise<ScopeData> {
+  const [rows, coverage] = await Promise.all([
+    db
+      .selectFrom("traders")
+      .innerJoin("markets", "markets.id", "traders.market_id")
+      .where(marketInScope(scope))
+      // Onboarded traders only: prospects are not participants yet.
+      .where("traders.status", "=", "registered")
+      .select(["traders.id", "traders.market_id", "traders.lat", "traders.lng", "markets.lat as market_lat", "markets.lng as market_lng", "markets.branch_id", "markets.stage"])
+      .execute(),
+    db
+      .selectFrom("trader_coverage")
+      .innerJoin("markets", "markets.id", "trader_coverage.market_id")
+      .where(marketInScope(scope))
+      .select(["trader_coverage.trader_id", "trader_coverage.status"])
+      .execute(),
+  ]);
+  const statuses = new Map(coverage.map((row) => [row.trader_id, row.status]));
+  const data: ScopeData = { version, generation, readAt: Date.now(), points: [], markets: new Map(), unplaced: [], indexes: new Map(), countsByMarket: new Map() };
+  for (const row of rows) {
+    data.markets.set(row.market_id, { branchId: row.branch_id, stage: row.stage });
+    const pinned = row.lat != null && row.lng != null;
+    const position = pinned
+      ? { lat: row.lat!, lng: row.lng! }
+      : row.market_lat != null && row.market_lng != null
+        ? spreadAround({ lat: row.market_lat, lng: row.market_lng }, row.id)
+        : null;
+    // A trader without a coverage snapshot has never paid (see the snapshot's rules).
+    const properties = { traderId: row.id, marketId: row.market_id, status: statuses.get(row.id) ?? "belum_bayar", pinned };
+    if (position) data.points.push({ type: "Feature", geometry: { type: "Point", coordinates: [position.lng, position.lat] }, properties });
+    else data.unplaced.push(properties);
+  }
+  return data;
+}
+
+/** The scope's traders, re-read when the database moved on since they were read (at most every interval). */
+async function scopeData(db: DB, scope: Scope): Promise<ScopeData> {
+  const key = scopeKey(scope);
+  const version = await dataVersion(db);
+  const cached = await cache.get(key)?.catch(() => null);
+  const current = cached?.generation === generation && (cached.version === version || Date.now() - cached.readAt < REFRESH_INTERVAL_MS);
+  if (cached && current) return cached;
+  const reading = readScope(db, scope, version);
+  cache.set(key, reading);
+  reading.catch(() => cache.delete(key));
+  return reading;
+}
+
+const filterKey = (filters: MapFilters) => [filters.branchId, filters.marketId, filters.stage, filters.status].join("|");
+
+function matches(filters: MapFilters, point: TraderPoint, market: MarketFacts | undefined): boolean {
+  if (filters.marketId != null && point.marketId !== filters.marketId) return false;
+  if (filters.status && point.status !== filters.status) return false;
+  if (filters.branchId != null && market?.branchId !== filters.branchId) return false;
+  if (filters.stage && market?.stage !== filters.stage) return false;
+  return true;
+}
+
+/** The index for one filter combination, most recently used last so the oldest can be dropped. */
+function indexFor(data: ScopeData, filters: MapFilters): TraderIndex {
+  const key = filterKey(filters);
+  const index =
+    data.indexes.get(key) ??
+    new Supercluster<TraderPoint, StatusCounts>(CLUSTER_OPTIONS).load(
+      data.points.filter((point) => matches(filters, point.properties, data.markets.get(point.properties.marketId))),
+    );
+  data.indexes.delete(key);
+  data.indexes.set(key, index);
+  if (data.indexes.size > MAX_INDEXES_PER_SCOPE) data.indexes.delete(data.indexes.keys().next().value!);
+  return index;
+}
+
+/** The clustering index for the scope and filters, and how many matching traders cannot be placed. */
+export async function traderIndex(db: DB, scope: Scope, filters: MapFilters) {
+  const data = await scopeData(db, scope);
+  const unplaced = data.unplaced.filter((trader) => matches(filters, trader, data.markets.get(trader.marketId))).length;
+  return { index: indexFor(data, filters), unplaced };
+}
+
+/** Onboarded traders per market in the scope, by coverage status, after the filters. */
+export async function traderCountsByMarket(db: DB, scope: Scope, filters: MapFilters): Promise<Map<number, StatusCounts>> {
+  const data = await scopeData(db, scope);
+  const key = filterKey(filters);
+  const known = data.countsByMarket.get(key);
+  if (known) return known;
+  const counts = new Map<number, StatusCounts>();
+  const add = (trader: TraderPoint) => {
+    if (!matches(filters, trader, data.markets.get(trader.marketId))) return;
+    const market = counts.get(trader.marketId) ?? emptyStatusCounts();
+    market[trader.status] += 1;
+    counts.set(trader.marketId, market);
+  };
+  for (const point of data.points) add(point.properties);
+  data.unplaced.forEach(add);
+  data.countsByMarket.set(key, counts);
+  return counts;
+}
+
+/** Adds each trader's name (one query per 500). */
+export async function withNames(db: DB, traders: TraderPoint[]): Promise<NamedTrader[]> {
+  const names = new Map<number, string>();
+  for (let offset = 0; offset < traders.length; offset += 500) {
+    const ids = traders.slice(offset, offset + 500).map((trader) => trader.traderId);
+    const rows = await db.selectFrom("traders").select(["id", "full_name"]).where("id", "in", ids).execute();
+    for (const row of rows) names.set(row.id, row.full_name);
+  }
+  return traders.map((trader) => ({ ...trader, name: names.get(trader.traderId) ?? "" }));
+}
+
+export type TraderClusterFeature = {
+  type: "Feature";
+  id: string | number;
+  geometry: { type: "Point"; coordinates: [number, number] };
+  properties: { cluster: true; clusterId: number; count: number; expansionZoom: number; counts: StatusCounts } | ({ cluster: false } & NamedTrader);
+};
+
+/** The clusters and single traders inside the view, as GeoJSON features. */
+export async function clustersInView(db: DB, index: TraderIndex, bbox: Bbox, zoom: number): Promise<TraderClusterFeature[]> {
+  const found = index.getClusters(bbox, zoom);
+  const singles = await withNames(db, found.flatMap((feature) => ("cluster" in feature.properties ? [] : [feature.properties as TraderPoint])));
+  const named = new Map(singles.map((trader) => [trader.traderId, trader]));
+  return found.map((feature) => {
+    const [lng, lat] = feature.geometry.coordinates;
+    const geometry = { type: "Point" as const, coordinates: [roundCoordinate(lng), roundCoordinate(lat)] as [number, number] };
+    const props = feature.properties;
+    if ("cluster" in props && props.cluster) {
+      const { aktif, menunggak, nonaktif, belum_bayar } = props;
+      return {
+        type: "Feature",
+        id: `c${props.cluster_id}`,
+        geometry,
+        properties: {
+          cluster: true,
+          clusterId: props.cluster_id,
+          count: props.point_count,
+          expansionZoom: index.getClusterExpansionZoom(props.cluster_id),
+          counts: { aktif, menunggak, nonaktif, belum_bayar },
+        },
+      };
+    }
+    const trader = named.get((props as TraderPoint).traderId)!;
+    return { type: "Feature", id: trader.traderId, geometry, properties: { cluster: false, ...trader } };
+  });
+}
+
+/**
+ * Up to `limit` traders of a cluster, by name (for a cluster that cannot split further: a crowded market at
+ * the deepest zoom). Null when the id is not a cluster of this index (rebuilt since, or made up).
+ */
+export async function clusterMembers(db: DB, index: TraderIndex, clusterId: number, limit: number): Promise<NamedTrader[] | null> {
+  let leaves: Supercluster.PointFeature<TraderPoint>[];
+  try {
+    leaves = index.getLeaves(clusterId, limit);
+  } catch {
+    return null;
+  }
+  const traders = await withNames(db, leaves.map((leaf) => leaf.properties));
+  return traders.sort((a, b) => a.name.localeCompare(b.name, "id"));
+}

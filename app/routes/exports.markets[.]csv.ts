@@ -1,0 +1,4 @@
+import { datasetExportLoader } from "../utils/export-loader.server";
+
+/** Markets in the caller's area (?branch=ID, ?market=ID narrow it) as CSV, streamed. */
+export const loader = datasetExportLoader("markets", "csv");

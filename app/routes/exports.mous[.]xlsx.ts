@@ -1,0 +1,4 @@
+import { datasetExportLoader } from "../utils/export-loader.server";
+
+/** MoUs in the caller's area (?branch=ID, ?market=ID narrow it) as an Excel workbook, streamed. */
+export const loader = datasetExportLoader("mous", "xlsx");

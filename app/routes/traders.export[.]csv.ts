@@ -1,0 +1,4 @@
+import { traderExportLoader } from "../utils/trader-export.server";
+
+/** Traders of a market (?market=ID), a branch (?branch=ID) or the caller's whole area as CSV. */
+export const loader = traderExportLoader("traders", "csv");
