@@ -21,6 +21,7 @@ export interface SheetProps {
   traders: SheetTrader[];
   entries: SheetEntry[];
   total: number;
+  closeLink: string;
   entryCount: number;
   moreLink: string | null;
   timeZone: string;
@@ -29,7 +30,7 @@ export interface SheetProps {
   dayClosed: boolean;
 }
 
-export function CollectionSheetView({ traders, entries, total, entryCount, moreLink, timeZone, userId, canReverseAny, dayClosed }: SheetProps) {
+export function CollectionSheetView({ traders, entries, total, closeLink, entryCount, moreLink, timeZone, userId, canReverseAny, dayClosed }: SheetProps) {
   const { t, rupiah } = useI18n();
   const root = useRootData();
   const [selected, setSelected] = useState<number | null>(null);
@@ -123,8 +124,13 @@ export function CollectionSheetView({ traders, entries, total, entryCount, moreL
     </div>
   );
 
+  const localTotal = total + added.reduce((sum, entry) => sum + entry.amount, 0);
+
   return (
     <>
+      <p className="collect-total">
+        <span className="muted">{t("collections.todayTotal")}</span> <strong>{rupiah(localTotal)}</strong> · <Link to={closeLink}>{t("collections.closeDayLink")}</Link>
+      </p>
       <TraderPicker
         traders={withLocal}
         onPick={(id) => {
@@ -185,7 +191,7 @@ export function CollectionSheetView({ traders, entries, total, entryCount, moreL
       </TraderPicker>
       <CollectionEntries
         entries={[...added, ...entries]}
-        total={total + added.reduce((sum, entry) => sum + entry.amount, 0)}
+        total={localTotal}
         count={entryCount + added.length}
         moreLink={moreLink}
         timeZone={timeZone}

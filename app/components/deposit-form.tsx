@@ -28,7 +28,9 @@ export function DepositForm({ marketId, today, days, errors, values, busy }: Pro
   const initialDays = Array.isArray(values?.days) ? (values.days as string[]) : days.map((day) => day.date);
   const [chosen, setChosen] = useState<Set<string>>(new Set(initialDays));
   const counted = days.filter((day) => chosen.has(day.date)).reduce((total, day) => total + day.counted, 0);
-  const [amountText, setAmountText] = useState(values?.amount != null ? String(values.amount) : String(counted));
+  // The amount follows the ticked days' counted cash until the person types their own.
+  const [typedAmount, setTypedAmount] = useState<string | null>(values?.amount != null ? String(values.amount) : null);
+  const amountText = typedAmount ?? String(counted);
   const amount = parseRupiah(amountText);
   const difference = amount == null ? 0 : depositDifference(amount, counted);
   const toggle = (day: string) =>
@@ -77,7 +79,7 @@ export function DepositForm({ marketId, today, days, errors, values, busy }: Pro
         name="amount"
         label={t("deposits.amount")}
         error={errors.amount}
-        inputProps={{ value: amountText, onChange: (event) => setAmountText(event.target.value), inputMode: "numeric", required: true }}
+        inputProps={{ value: amountText, onChange: (event) => setTypedAmount(event.target.value), inputMode: "numeric", required: true }}
       />
       <TextField
         name="depositDate"

@@ -5,6 +5,7 @@ import { PAYER_TYPES, SECTORS } from "../domain/premium";
 import { formatBasisPoints, formatMonth } from "../domain/month-format";
 import type { FieldErrors } from "../domain/user-form";
 import { useI18n } from "../i18n/react";
+import type { MessageKey } from "../i18n";
 import { FieldError, PostForm, TextField } from "./forms";
 
 // The admin's rate table: what is stored (never editable) and the two forms that add a period.
@@ -134,17 +135,33 @@ function PeriodForm(props: {
   );
 }
 
+/** Number inputs side by side: [input name, label, error field (the validator's name), default]. */
+function NumberFields({ fields, errors, values }: { fields: [string, MessageKey, string, string][]; errors?: FieldErrors; values: RateFormResult["values"] }) {
+  const { t } = useI18n();
+  return (
+    <div className="field-row">
+      {fields.map(([name, label, errorField, fallback]) => (
+        <TextField key={name} name={name} label={t(label)} error={errors?.[errorField]} inputProps={{ defaultValue: text(values, name, fallback), inputMode: "decimal" }} />
+      ))}
+    </div>
+  );
+}
+
 export function RatePeriodForm({ result, notBefore }: { result?: RateFormResult; notBefore: string }) {
   const { t } = useI18n();
   return (
     <PeriodForm intent="rate" title={t("rates.addPeriod")} result={result} notBefore={notBefore}>
       {(errors, values) => (
-        <div className="field-row">
-          <TextField name="jkkPercent" label={t("rates.jkkPercent")} error={errors?.jkkBasisPoints} inputProps={{ defaultValue: text(values, "jkkPercent", "1"), inputMode: "decimal" }} />
-          <TextField name="jhtPercent" label={t("rates.jhtPercent")} error={errors?.jhtBasisPoints} inputProps={{ defaultValue: text(values, "jhtPercent", "2"), inputMode: "decimal" }} />
-          <TextField name="jkmFlat" label={t("rates.jkmFlat")} error={errors?.jkmFlat} inputProps={{ defaultValue: text(values, "jkmFlat", "6800"), inputMode: "numeric" }} />
-          <TextField name="minimumNominal" label={t("rates.minimumNominal")} error={errors?.minimumNominal} inputProps={{ defaultValue: text(values, "minimumNominal", "1000000"), inputMode: "numeric" }} />
-        </div>
+        <NumberFields
+          errors={errors}
+          values={values}
+          fields={[
+            ["jkkPercent", "rates.jkkPercent", "jkkBasisPoints", "1"],
+            ["jhtPercent", "rates.jhtPercent", "jhtBasisPoints", "2"],
+            ["jkmFlat", "rates.jkmFlat", "jkmFlat", "6800"],
+            ["minimumNominal", "rates.minimumNominal", "minimumNominal", "1000000"],
+          ]}
+        />
       )}
     </PeriodForm>
   );
@@ -175,11 +192,15 @@ export function DiscountPeriodForm({ result, notBefore }: { result?: RateFormRes
     <PeriodForm intent="discount" title={t("rates.addDiscount")} result={result} notBefore={notBefore}>
       {(errors, values) => (
         <>
-          <div className="field-row">
-            <TextField name="jkkPercentOff" label={t("rates.jkkOff")} error={errors?.jkkPercentOff} inputProps={{ defaultValue: text(values, "jkkPercentOff", "0"), inputMode: "numeric" }} />
-            <TextField name="jkmPercentOff" label={t("rates.jkmOff")} error={errors?.jkmPercentOff} inputProps={{ defaultValue: text(values, "jkmPercentOff", "0"), inputMode: "numeric" }} />
-            <TextField name="jhtPercentOff" label={t("rates.jhtOff")} error={errors?.jhtPercentOff} inputProps={{ defaultValue: text(values, "jhtPercentOff", "0"), inputMode: "numeric" }} />
-          </div>
+          <NumberFields
+            errors={errors}
+            values={values}
+            fields={[
+              ["jkkPercentOff", "rates.jkkOff", "jkkPercentOff", "0"],
+              ["jkmPercentOff", "rates.jkmOff", "jkmPercentOff", "0"],
+              ["jhtPercentOff", "rates.jhtOff", "jhtPercentOff", "0"],
+            ]}
+          />
           <CheckboxList name="sectors" legend={t("rates.sectors")} options={SECTORS} labelOf={(sector) => t(`sector.${sector}`)} isDefault={(sector) => sector === "non_transport"} values={values} error={errors?.sectors} />
           <CheckboxList name="payerTypes" legend={t("rates.payerTypes")} options={PAYER_TYPES} labelOf={(payer) => t(`payer.${payer}`)} isDefault={(payer) => payer !== "apbd"} values={values} error={errors?.payerTypes} />
         </>

@@ -25,11 +25,11 @@ import { branchInScope, marketInScope } from "./scope.server";
 import { branchLocalDate } from "./query-helpers.server";
 import { listBranchProgress } from "./progress.server";
 import { hasMouInForce, listMouAttention } from "./mous.server";
-import { loadReconciliation, type CashHoldingAlertList } from "./reconciliation.server";
+import { cashInHandMaxDays, loadReconciliation, type CashHoldingAlertList } from "./reconciliation.server";
 import { cashHoldingAlerts, type MarketReconciliation } from "../domain/reconciliation";
 import { loadAgenda } from "./visits.server";
 import { computeMarketArrears } from "./arrears.server";
-import { collectionsByUnit, dailyCollections, enrolmentsByMonth, participantsByUnit, registeredByUnit } from "./summaries.server";
+import { cashHeldByMarket, collectionsByUnit, dailyCollections, enrolmentsByMonth, participantsByUnit, registeredByUnit } from "./summaries.server";
 
 // The three dashboards (region, branch, market) and the monthly report's figures. Each is a few grouped queries
 // over the summary tables plus the progress, MoU, agenda and reconciliation models, under the caller's scope
@@ -52,7 +52,8 @@ const pick = ({ cashInHand, cashAgeDays, oldestCashDate }: MarketReconciliation)
 
 /** Cash in hand per branch id or market id, from the reconciliation of every market in scope. */
 async function cashByUnit(db: DB, scope: Scope, now: Date) {
-  const { rows, maxCashDays } = await loadReconciliation(db, scope, { now });
+  const maxCashDays = cashInHandMaxDays();
+  const rows = await cashHeldByMarket(db, scope, now, maxCashDays);
   const byBranchCode = new Map<string, CashTotals>();
   const byMarket = new Map<number, CashTotals>();
   for (const row of rows) {

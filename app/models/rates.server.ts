@@ -131,63 +131,67 @@ export type AddPeriodResult = { ok: true } | { ok: false; errors: FieldErrors };
 const labelErrors = (label: string): FieldErrors => (label.length > LABEL_MAX ? { label: "common.tooLong" } : {});
 
 /**
- * Adds a base rate period after validating it against the stored ones, inside one transaction so two admins
- * cannot add overlapping periods at once. Nothing stored is ever edited.
+ * The shared steps of adding a period: admins only, validated against the stored table inside the same
+ * transaction as the insert (two admins cannot add overlapping periods at once). Nothing stored is edited.
  */
-export async function addRatePeriod(db: DB, scope: Scope, userId: number, candidate: NewRatePeriod, now = new Date()): Promise<AddPeriodResult> {
+async function addPeriod(
+  db: DB,
+  scope: Scope,
+  label: string,
+  validate: (table: StoredRateTable, notBefore: PremiumMonth) => FieldErrors,
+  insert: (trx: DB) => Promise<unknown>,
+  now: Date,
+): Promise<AddPeriodResult> {
   if (scope.level !== "all") return { ok: false, errors: { form: "error.403.title" } };
   return db.transaction().execute(async (trx) => {
-    const { periods } = await loadRateTable(trx);
-    const errors = { ...labelErrors(candidate.label), ...validateRatePeriod(candidate, periods, { notBefore: addMonths(rateMonthNow(now), 1) }) };
-    if (Object.keys(errors).length > 0) return { ok: false, errors: errors as FieldErrors };
-    await trx
-      .insertInto("rate_periods")
-      .values({
-        valid_from: candidate.validFrom,
-        valid_to: candidate.validTo,
-        jkk_basis_points: candidate.jkkBasisPoints,
-        jkm_flat: candidate.jkmFlat,
-        jht_basis_points: candidate.jhtBasisPoints,
-        minimum_nominal: candidate.minimumNominal,
-        label: candidate.label,
-        created_by_user_id: userId,
-        created_at: now.toISOString(),
-      })
-      .execute();
+    const errors = { ...labelErrors(label), ...validate(await loadRateTable(trx), addMonths(rateMonthNow(now), 1)) };
+    if (Object.keys(errors).length > 0) return { ok: false, errors };
+    await insert(trx);
     return { ok: true };
   });
 }
 
-export async function addDiscountPeriod(
-  db: DB,
-  scope: Scope,
-  userId: number,
-  candidate: NewDiscountPeriod,
-  now = new Date(),
-): Promise<AddPeriodResult> {
-  if (scope.level !== "all") return { ok: false, errors: { form: "error.403.title" } };
-  return db.transaction().execute(async (trx) => {
-    const { discounts } = await loadRateTable(trx);
-    const errors = {
-      ...labelErrors(candidate.label),
-      ...validateDiscountPeriod(candidate, discounts, { notBefore: addMonths(rateMonthNow(now), 1) }),
-    };
-    if (Object.keys(errors).length > 0) return { ok: false, errors: errors as FieldErrors };
-    await trx
-      .insertInto("discount_periods")
-      .values({
-        valid_from: candidate.validFrom,
-        valid_to: candidate.validTo,
-        label: candidate.label,
-        jkk_percent_off: candidate.jkkPercentOff,
-        jkm_percent_off: candidate.jkmPercentOff,
-        jht_percent_off: candidate.jhtPercentOff,
-        sectors: candidate.sectors.join(","),
-        payer_types: candidate.payerTypes.join(","),
-        created_by_user_id: userId,
-        created_at: now.toISOString(),
-      })
-      .execute();
-    return { ok: true };
-  });
+export async function addRatePeriod(db: DB, scope: Scope, userId: number, candidate: NewRatePeriod, now = new Date()): Promise<AddPeriodResult> {
+  const row = {
+    valid_from: candidate.validFrom,
+    valid_to: candidate.validTo,
+    jkk_basis_points: candidate.jkkBasisPoints,
+    jkm_flat: candidate.jkmFlat,
+    jht_basis_points: candidate.jhtBasisPoints,
+    minimum_nominal: candidate.minimumNominal,
+    label: candidate.label,
+    created_by_user_id: userId,
+    created_at: now.toISOString(),
+  };
+  return addPeriod(
+    db,
+    scope,
+    candidate.label,
+    (table, notBefore) => validateRatePeriod(candidate, table.periods, { notBefore }) as FieldErrors,
+    (trx) => trx.insertInto("rate_periods").values(row).execute(),
+    now,
+  );
+}
+
+export async function addDiscountPeriod(db: DB, scope: Scope, userId: number, candidate: NewDiscountPeriod, now = new Date()): Promise<AddPeriodResult> {
+  const row = {
+    valid_from: candidate.validFrom,
+    valid_to: candidate.validTo,
+    label: candidate.label,
+    jkk_percent_off: candidate.jkkPercentOff,
+    jkm_percent_off: candidate.jkmPercentOff,
+    jht_percent_off: candidate.jhtPercentOff,
+    sectors: candidate.sectors.join(","),
+    payer_types: candidate.payerTypes.join(","),
+    created_by_user_id: userId,
+    created_at: now.toISOString(),
+  };
+  return addPeriod(
+    db,
+    scope,
+    candidate.label,
+    (table, notBefore) => validateDiscountPeriod(candidate, table.discounts, { notBefore }) as FieldErrors,
+    (trx) => trx.insertInto("discount_periods").values(row).execute(),
+    now,
+  );
 }

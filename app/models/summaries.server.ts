@@ -1,9 +1,10 @@
-import { sql } from "kysely";
+import { sql, type SqlBool } from "kysely";
 import type { DB } from "../utils/db.server";
 import type { Scope } from "../domain/scope";
 import { businessDate } from "../domain/business-day";
 import { monthRange } from "../domain/progress";
 import { NO_PARTICIPANTS, previousMonth, sameDayLastMonth, type MonthCollections, type ParticipantCounts } from "../domain/dashboard";
+import { reconcileMarket, type LedgerTotals, type ReconciliationDay } from "../domain/reconciliation";
 import { marketInScope } from "./scope.server";
 import { branchLocalDate } from "./query-helpers.server";
 import { refreshAllCoverage } from "./coverage-refresh.server";
@@ -84,6 +85,40 @@ export async function participantsByUnit(db: DB, scope: Scope, grouping: Groupin
     if (asOf === null || row.as_of < asOf) asOf = row.as_of;
   }
   return { counts, arrears, asOf };
+}
+
+const LIVE_DEPOSIT = sql`('recorded', 'verified')`;
+const NO_TOTALS: LedgerTotals = { collected: 0, counted: 0, closeVariance: 0, deposited: 0, verified: 0 };
+
+/**
+ * Cash still in collectors' hands per market in scope, judged by the reconciliation rule (reconcileMarket, 6B's):
+ * the counted cash of closed days no recorded-or-verified deposit covers, plus what open days collected. Only the
+ * day-level part of reconciliation is needed here, so it is one query over collection_days (probing deposit_days
+ * per day) rather than the full ledger/close/deposit totals the reconciliation page shows, which keeps the
+ * regional dashboard fast; the test suite checks both give the same cash.
+ */
+export async function cashHeldByMarket(db: DB, scope: Scope, now: Date, maxCashDays: number) {
+  const covered = sql<SqlBool>`exists (
+    select 1 from deposit_days dd inner join deposits dep on dep.id = dd.deposit_id
+    where dd.market_id = cd.market_id and dd.business_date = cd.business_date and dep.status in ${LIVE_DEPOSIT})`;
+  const days = await scopedMarkets(db, scope)
+    .innerJoin("collection_days as cd", "cd.market_id", "markets.id")
+    .leftJoin("daily_market_collections as d", (join) => join.onRef("d.market_id", "=", "cd.market_id").onRef("d.business_date", "=", "cd.business_date"))
+    .where((eb) => eb.not(covered))
+    .select(["markets.id", "markets.name", "branches.code as branch_code", "branches.time_zone", "cd.business_date", "cd.status", "cd.counted_cash", "d.total_amount"])
+    .execute();
+  const byMarket = new Map<number, { id: number; name: string; branch_code: string; time_zone: string; days: ReconciliationDay[] }>();
+  for (const day of days) {
+    const market = byMarket.get(day.id) ?? { id: day.id, name: day.name, branch_code: day.branch_code, time_zone: day.time_zone, days: [] };
+    const closed = day.status === "closed";
+    market.days.push({ date: day.business_date, collected: Number(day.total_amount ?? 0), closed, counted: closed ? (day.counted_cash ?? 0) : null, deposit: null });
+    byMarket.set(day.id, market);
+  }
+  // Totals do not change cash in hand; reconcileMarket is used for its cash, age and flag rules only.
+  return [...byMarket.values()].map(({ days: held, ...market }) => ({
+    ...market,
+    reconciliation: reconcileMarket({ totals: NO_TOTALS, days: held, today: businessDate(now, market.time_zone), maxCashDays }),
+  }));
 }
 
 /** Registered traders per unit (every payer type), enrolled up to `until` (an instant) when given. */

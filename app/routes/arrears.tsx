@@ -51,24 +51,27 @@ export default function Arrears() {
                 <thead>
                   <tr>
                     <th scope="col">{t("arrears.trader")}</th>
-                    <th scope="col">{t("arrears.phone")}</th>
-                    <th scope="col">{t("arrears.status")}</th>
-                    <th scope="col">{t("arrears.paidThrough")}</th>
-                    <th scope="col" className="num">{t("arrears.monthsBehind")}</th>
                     <th scope="col" className="num">{t("arrears.amountOwed")}</th>
+                    <th scope="col">{t("arrears.phone")}</th>
                   </tr>
                 </thead>
                 <tbody>
                   {arrears.traders.rows.map((row) => (
                     <tr key={row.traderId}>
                       <th scope="row">
-                        <Link to={`/traders/${row.traderId}`}>{row.name}</Link>
-                        {row.stall ? <span className="muted"> · {row.stall}</span> : null}
+                        <Link to={`/traders/${row.traderId}`}>{row.name}</Link> <CoverageStatusBadge status={row.status} />
+                        <div className="muted small-text">
+                          {[row.stall, `${t("arrears.paidThrough")} ${row.paidThrough ? formatMonth(row.paidThrough, locale) : t("arrears.none")}`].filter(Boolean).join(" · ")}
+                        </div>
                       </th>
+                      <td className="num">
+                        <strong>{rupiah(row.amountOwed)}</strong>
+                        <div className="muted small-text">{t("arrears.monthsCount", { months: integer(row.monthsBehind) })}</div>
+                      </td>
                       <td>
                         {row.phone ? (
-                          <span className="actions-row">
-                            <a href={`tel:${row.phone}`}>{row.phone}</a>
+                          <span className="contact-links">
+                            <a href={`tel:${row.phone}`} aria-label={`${t("arrears.call")} ${row.name}`}>{row.phone}</a>
                             {row.whatsapp ? (
                               <a
                                 href={`https://wa.me/${row.phone.replace(/^\+/, "")}?text=${encodeURIComponent(
@@ -83,10 +86,6 @@ export default function Arrears() {
                           </span>
                         ) : t("arrears.none")}
                       </td>
-                      <td><CoverageStatusBadge status={row.status} /></td>
-                      <td>{row.paidThrough ? formatMonth(row.paidThrough, locale) : t("arrears.none")}</td>
-                      <td className="num">{integer(row.monthsBehind)}</td>
-                      <td className="num"><strong>{rupiah(row.amountOwed)}</strong></td>
                     </tr>
                   ))}
                 </tbody>

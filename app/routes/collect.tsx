@@ -1,6 +1,6 @@
 import { json } from "@remix-run/node";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
 import { loadCollectionSheet, listCollectingMarkets } from "../models/collection-sheet.server";
@@ -40,7 +40,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function CollectPage() {
-  const { t, rupiah, date } = useI18n();
+  const { t, date } = useI18n();
   const { markets, sheet, userId, canReverseAny } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   if (!sheet) return <CollectMarketChoice markets={markets ?? []} path="/collect" />;
@@ -53,9 +53,6 @@ export default function CollectPage() {
           <h1>{sheet.market.name}</h1>
           <p className="muted">{t("collections.businessDay", { date: date(sheet.today), zone: zoneAbbreviation(sheet.market.timeZone) })}</p>
         </div>
-        <p className="collect-total">
-          <span className="muted">{t("collections.todayTotal")}</span> <strong>{rupiah(sheet.total)}</strong> · <Link to={closeLink}>{t("collections.closeDayLink")}</Link>
-        </p>
       </div>
       {sheet.dayClosed ? <p className="form-error">{t("collections.dayClosedNotice")}</p> : null}
       {!sheet.mouInForce ? <p className="form-error">{t("collections.noMouNotice")}</p> : null}
@@ -65,6 +62,7 @@ export default function CollectPage() {
         traders={sheet.traders}
         entries={sheet.entries}
         total={sheet.total}
+        closeLink={closeLink}
         entryCount={sheet.entryCount}
         moreLink={`/collect${marketQuery ? `${marketQuery}&` : "?"}entries=all`}
         timeZone={sheet.market.timeZone}

@@ -98,6 +98,7 @@ export default function MouPage() {
       </dl>
       <p className="actions-row">
         <a href={`/mous/${mou.id}/pdf`} className="button" download>{t("mou.pdf")}</a>
+        {mou.status === "signed" ? <Link to={`/mous/${mou.id}/fees`} className="button">{t("fees.link")}</Link> : null}
       </p>
       {canEdit ? <MouActions mou={mou} actions={actions} errors={result?.errors} busy={busy} /> : null}
       {canEdit && mou.status === "draft" ? (

@@ -29,7 +29,7 @@ export default function FeeStatement() {
         <div><dt>{t("mou.market")}</dt><dd>{mou.market_name} ({mou.branch_code})</dd></div>
         <div><dt>{t("mou.number")}</dt><dd>{mou.number}</dd></div>
         <div><dt>{t("mou.counterparty")}</dt><dd>{mou.counterparty_name}</dd></div>
-        <div><dt>{t("fees.fee")}</dt><dd>{t("fees.rate", { rate: formatBasisPoints(statement.basisPoints, locale) })}</dd></div>
+        <div><dt>{t("fees.rateLabel")}</dt><dd>{t("fees.rate", { rate: formatBasisPoints(statement.basisPoints, locale) })}</dd></div>
         {period ? <div><dt>{t("fees.month")}</dt><dd>{t("fees.period", { from: date(period.from), to: date(period.to) })}</dd></div> : null}
       </dl>
       <nav className="actions-row no-print" aria-label={t("fees.month")}>

@@ -30,14 +30,14 @@ export default function Reconciliation() {
             <thead>
               <tr>
                 <th scope="col">{t("reconciliation.market")}</th>
+                <th scope="col" className="num">{t("reconciliation.cashInHand")}</th>
+                <th scope="col">{t("reconciliation.age")}</th>
                 <th scope="col" className="num">{t("reconciliation.collected")}</th>
                 <th scope="col" className="num">{t("reconciliation.counted")}</th>
                 <th scope="col" className="num">{t("reconciliation.closeVariance")}</th>
                 <th scope="col" className="num">{t("reconciliation.deposited")}</th>
                 <th scope="col" className="num">{t("reconciliation.verified")}</th>
                 <th scope="col" className="num">{t("reconciliation.awaiting")}</th>
-                <th scope="col" className="num">{t("reconciliation.cashInHand")}</th>
-                <th scope="col">{t("reconciliation.age")}</th>
               </tr>
             </thead>
             <tbody>
@@ -54,12 +54,6 @@ export default function Reconciliation() {
                       </div>
                     ) : null}
                   </th>
-                  <td className="num">{rupiah(r.collected)}</td>
-                  <td className="num">{rupiah(r.counted)}</td>
-                  <td className="num"><Difference amount={r.closeVariance} /></td>
-                  <td className="num">{rupiah(r.deposited)}</td>
-                  <td className="num">{rupiah(r.verified)}</td>
-                  <td className="num">{rupiah(r.awaitingVerification)}</td>
                   <td className="num"><strong>{rupiah(r.cashInHand)}</strong></td>
                   <td>
                     {r.oldestCashDate ? (
@@ -70,6 +64,12 @@ export default function Reconciliation() {
                     ) : t("common.none")}
                     {r.flagged ? <> <span className="badge cash-flagged">{t("reconciliation.flagged")}</span></> : null}
                   </td>
+                  <td className="num">{rupiah(r.collected)}</td>
+                  <td className="num">{rupiah(r.counted)}</td>
+                  <td className="num"><Difference amount={r.closeVariance} /></td>
+                  <td className="num">{rupiah(r.deposited)}</td>
+                  <td className="num">{rupiah(r.verified)}</td>
+                  <td className="num">{rupiah(r.awaitingVerification)}</td>
                 </tr>
               ))}
             </tbody>
@@ -77,14 +77,14 @@ export default function Reconciliation() {
               <tfoot>
                 <tr>
                   <th scope="row">{t("common.total")}</th>
+                  <td className="num"><strong>{rupiah(sum((row) => row.reconciliation.cashInHand))}</strong></td>
+                  <td />
                   <td className="num">{rupiah(sum((row) => row.reconciliation.collected))}</td>
                   <td className="num">{rupiah(sum((row) => row.reconciliation.counted))}</td>
                   <td className="num"><Difference amount={sum((row) => row.reconciliation.closeVariance)} /></td>
                   <td className="num">{rupiah(sum((row) => row.reconciliation.deposited))}</td>
                   <td className="num">{rupiah(sum((row) => row.reconciliation.verified))}</td>
                   <td className="num">{rupiah(sum((row) => row.reconciliation.awaitingVerification))}</td>
-                  <td className="num"><strong>{rupiah(sum((row) => row.reconciliation.cashInHand))}</strong></td>
-                  <td />
                 </tr>
               </tfoot>
             ) : null}

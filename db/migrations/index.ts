@@ -7,6 +7,7 @@ import * as tradersPremiums from "./2026-11-24-05-traders-premiums";
 import * as collections from "./2026-11-24-06-collections";
 import * as boundaries from "./2026-11-24-07-boundaries";
 import * as dashboardIndexes from "./2026-11-24-08-dashboard-indexes";
+import * as collectionTraderIndex from "./2026-11-24-09-collection-trader-index";
 
 // A static list keeps the bundled server and the tests independent of file paths.
 // Names sort in the order they must run; never rename or edit one that has shipped.
@@ -19,4 +20,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-06-collections": collections,
   "2026-11-24-07-boundaries": boundaries,
   "2026-11-24-08-dashboard-indexes": dashboardIndexes,
+  "2026-11-24-09-collection-trader-index": collectionTraderIndex,
 };

@@ -9,7 +9,7 @@ import { businessDate, timeZoneForProvince } from "../../app/domain/business-day
 import { refreshAllCoverage } from "../../app/models/coverage-refresh.server";
 
 // A generated year of the whole region for the dashboard benchmark: 30 branches, 600 markets, 200,000 traders
-// and 10 million ledger entries, with the day closes, weekly deposits, visits, MoUs and targets a real year has,
+// and 10 million ledger entries, with the day closes, deposits every other day, visits, MoUs and targets a real year has,
 // and the summary tables (daily_market_collections, trader_coverage) filled consistently with the ledger.
 // Written straight through better-sqlite3 prepared statements, one transaction per day, not through the models
 // (which would take hours). The file is cached under tests/.tmp, keyed by the generator version, the scale and
@@ -207,11 +207,11 @@ async function generate(file: string, scale: Scale, now: Date, log: (line: strin
   let entryId = 0;
   const started = performance.now();
   const pool: number[] = [];
+  const todayIn = new Map(collecting.map((market) => [market.zone, businessDate(now, market.zone)]));
   for (let day = 0; day < scale.days; day += 1) {
     sqlite.transaction(() => {
       for (const market of collecting) {
-        const today = businessDate(now, market.zone);
-        const date = addDays(today, day - scale.days + 1);
+        const date = addDays(todayIn.get(market.zone)!, day - scale.days + 1);
         const isToday = day === scale.days - 1;
         const { ids, joined } = payers.get(market.id)!;
         let eligible = 0;
@@ -248,9 +248,9 @@ async function generate(file: string, scale: Scale, now: Date, log: (line: strin
         const closedAt = new Date(dayStart + 15 * 3_600_000).toISOString();
         addDay.run(market.id, date, open ? "open" : "closed", sequence, open ? null : total + variance, open ? null : total, open ? null : variance, variance ? "Uang kembalian kurang" : null, open ? null : market.collectorId, open ? null : closedAt, closedAt, closedAt);
         if (!open) undeposited.get(market.id)!.push({ date, counted: total + variance });
-        // Weekly deposits of the closed days; "defaulting" markets stopped depositing ten days ago.
+        // A deposit every other day covers the closed days so far; "defaulting" markets stopped ten days ago.
         const stopped = market.defaulting && day > scale.days - 11;
-        if (day % 7 === 6 && !stopped && undeposited.get(market.id)!.length > 0) {
+        if (day % 2 === 1 && !stopped && undeposited.get(market.id)!.length > 0) {
           const days = undeposited.get(market.id)!;
           const amount = days.reduce((sum, d) => sum + d.counted, 0);
           const verified = day < scale.days - 14;

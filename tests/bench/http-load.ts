@@ -1,3 +1,4 @@
+import fs from "node:fs";
 import http from "node:http";
 import net from "node:net";
 import { spawn, type ChildProcess } from "node:child_process";
@@ -57,10 +58,36 @@ export async function startServer(port: number): Promise<ChildProcess> {
   throw new Error("remix-serve did not start within 30 s");
 }
 
+/** CPU seconds a process has used so far (Linux /proc; user + system at 100 ticks a second), or NaN elsewhere. */
+export function cpuSeconds(pid: number | undefined): number {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
+
 export function percentile(values: number[], p: number): number {
   if (values.length === 0) return Number.NaN;
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)];
+}
+
+/** The stack's own ceiling on this machine: GET /healthz (routing, one trivial query) from the same clients. */
+export async function healthLoad(port: number, clients: number, durationMs: number) {
+  const latencies: number[] = [];
+  const started = performance.now();
+  const deadline = started + durationMs;
+  await Promise.all(
+    Array.from({ length: clients }, async () => {
+      while (performance.now() < deadline && latencies.length < 100_000) {
+        const { ms } = await timeRequest(port, "/healthz");
+        latencies.push(ms);
+      }
+    }),
+  );
+  return { perSecond: latencies.length / ((performance.now() - started) / 1000), latencies };
 }
 
 interface LoadOptions {

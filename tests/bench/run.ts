@@ -21,7 +21,7 @@ const { sessionCookie } = await import("../../app/utils/cookies.server");
 const { recordCollections } = await import("../../app/models/collections.server");
 const { loadCollectionSheet } = await import("../../app/models/collection-sheet.server");
 const { createBigMarket } = await import("./big-market");
-const { loadTest, freePort, percentile, startServer, timeRequest } = await import("./http-load");
+const { cpuSeconds, healthLoad, loadTest, freePort, percentile, startServer, timeRequest } = await import("./http-load");
 
 const CLIENTS = 50;
 const DURATION_MS = 10_000;
@@ -85,8 +85,14 @@ try {
     if (round === 1) console.log(`sheet page size: ${(bytes / 1024).toFixed(0)} KiB`);
   }
 
-  // (a) 50 clients, single-entry batches, bearer tokens, for DURATION_MS.
+  // (a) 50 clients, single-entry batches, bearer tokens, for DURATION_MS; first the stack's ceiling for scale.
+  // The server's own CPU time per request does not depend on what else the machine is running.
+  let cpu = cpuSeconds(server.pid);
+  const ceiling = await healthLoad(port, CLIENTS, 5_000);
+  const healthCpuMs = ((cpuSeconds(server.pid) - cpu) * 1000) / ceiling.latencies.length;
+  cpu = cpuSeconds(server.pid);
   const load = await loadTest({ port, clients: CLIENTS, durationMs: DURATION_MS, tokens, traderIds });
+  const entryCpuMs = ((cpuSeconds(server.pid) - cpu) * 1000) / (load.requests + CLIENTS);
   const check = openDatabase(process.env.DATABASE_URL);
   const ledgerAfter = await ledgerFigures(flamboyan.id, check);
   const storedKeys = new Set((await check.selectFrom("collection_entries").select("idempotency_key").where("idempotency_key", "like", "bench-http-%").execute()).map((r) => r.idempotency_key));
@@ -98,7 +104,11 @@ try {
   const rate = load.accepted / (load.elapsedMs / 1000);
   const rows: [string, string, string][] = [
     ["demo seed (whole demo)", `${seedMs.toFixed(0)} ms`, ""],
+    ["machine load average (1 min) / cores", `${os.loadavg()[0].toFixed(1)} / ${os.cpus().length}`, ""],
+    ["(ref) GET /healthz, 50 clients, 5 s", `${ceiling.perSecond.toFixed(0)} req/s, p99 ${percentile(ceiling.latencies, 99).toFixed(1)} ms`, "stack ceiling"],
     ["(a) HTTP single entries, 50 clients", `${rate.toFixed(0)} entries/s`, "≥ 1000/s"],
+    ["(a) server CPU per request: healthz / entry", `${healthCpuMs.toFixed(2)} / ${entryCpuMs.toFixed(2)} ms`, ""],
+    ["(a) so one idle core could serve", `${(1000 / healthCpuMs).toFixed(0)} healthz/s, ${(1000 / entryCpuMs).toFixed(0)} entries/s`, ""],
     ["(a) latency p50 / p99 / max", `${percentile(load.latencies, 50).toFixed(1)} / ${percentile(load.latencies, 99).toFixed(1)} / ${Math.max(...load.latencies).toFixed(1)} ms`, "p99 < 50 ms"],
     ["(a) requests / non-200 / refused", `${load.requests} / ${load.failedRequests} / ${load.refused}`, "0 / 0"],
     ["(a) rows stored vs accepted (incl. warm-up)", `${stored} vs ${load.acceptedKeys.length} (missing ${missing})`, "equal, 0 missing"],

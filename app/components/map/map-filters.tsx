@@ -11,7 +11,7 @@ export function MapFilterForm({ filters, branches }: { filters: MapFilters; bran
   const { t } = useI18n();
   const submit = useSubmit();
   return (
-    <Form method="get" className="filters" aria-label={t("map.filters")} onChange={(event) => submit(event.currentTarget)}>
+    <Form method="get" className="filters map-filters" aria-label={t("map.filters")} onChange={(event) => submit(event.currentTarget)}>
       {branches.length > 0 ? (
         <label>
           {t("map.filter.branch")}
