@@ -9,7 +9,7 @@ import { useI18n } from "../i18n/react";
 function Actions({ marketId }: { marketId: number }) {
   const { t } = useI18n();
   return (
-    <nav className="big-actions" aria-label={t("dashboard.headline")}>
+    <nav className="big-actions" aria-label={t("dashboard.action.title")}>
       <Link className="button primary" to={`/collect?market=${marketId}`}>
         {t("dashboard.action.collect")}
       </Link>

@@ -110,7 +110,7 @@ async function chartSeries(db: DB, scope: Scope, asOf: Date, zone: string, rows:
   const months = monthsEndingWith(today.slice(0, 7), CHART_MONTHS);
   const [daily, enrolments] = await Promise.all([
     dailyCollections(db, scope, days[0], today),
-    enrolmentsByMonth(db, scope, months[0], asOf.toISOString()),
+    enrolmentsByMonth(db, scope, months, asOf.toISOString()),
   ]);
   const stages: Partial<Record<MarketStage, number>> = {};
   for (const row of rows) for (const [stage, count] of Object.entries(row.marketsByStage) as [MarketStage, number][]) stages[stage] = (stages[stage] ?? 0) + count;

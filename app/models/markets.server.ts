@@ -8,6 +8,7 @@ import { stagesOpenToStaff } from "../domain/pipeline";
 import { branchInScope, marketInScope } from "./scope.server";
 import { listMous } from "./mous.server";
 import { listMarketVisits } from "./visits.server";
+import { summariseMarketTraders } from "./traders.server";
 import { containsText, pageWindow, toPage } from "./query-helpers.server";
 import { insertContacts, listMarketContacts } from "./market-contacts.server";
 import { listStageHistory, loadStageFacts } from "./pipeline.server";
@@ -278,12 +279,13 @@ export async function loadMarketEditor(db: DB, scope: Scope, marketId: number) {
 export async function loadMarketPage(db: DB, scope: Scope, marketId: number, options: { withVisits: boolean }) {
   const market = await findMarket(db, scope, marketId);
   if (!market) return null;
-  const [contacts, history, facts, mous, visits, verifier] = await Promise.all([
+  const [contacts, history, facts, mous, visits, traders, verifier] = await Promise.all([
     listMarketContacts(db, scope, marketId),
     listStageHistory(db, scope, marketId),
     loadStageFacts(db, marketId),
     listMous(db, scope, { marketId }),
     options.withVisits ? listMarketVisits(db, scope, marketId) : [],
+    summariseMarketTraders(db, scope, marketId),
     market.location_verified_by_user_id == null
       ? null
       : db.selectFrom("users").select("name").where("id", "=", market.location_verified_by_user_id).executeTakeFirst(),
@@ -294,6 +296,7 @@ export async function loadMarketPage(db: DB, scope: Scope, marketId: number, opt
     history,
     mous: mous.rows,
     visits,
+    traders,
     stageOptions: stagesOpenToStaff(market.stage, facts),
   };
 }

@@ -11,8 +11,9 @@ import { refreshAllCoverage } from "./coverage-refresh.server";
 
 // The dashboards' figures read from the summary tables, never the ledger: daily_market_collections (net
 // collections per market and business day) and trader_coverage (each trader's status), both kept in step with
-// the ledger by the collections model inside the same transaction. Every query is scoped and grouped per branch
-// or per market, so the regional page costs a handful of grouped queries whatever the size of the data.
+// the ledger by the collections model inside the same transaction. Every query is scoped, groups by market in
+// index order (covering indexes, no sorting) and is rolled up to branches here, so the regional page costs a
+// handful of index scans whatever the size of the data.
 
 export type Grouping = "branch" | "market";
 
@@ -21,7 +22,27 @@ function scopedMarkets(db: DB, scope: Scope) {
   return db.selectFrom("markets").innerJoin("branches", "branches.id", "markets.branch_id").where(marketInScope(scope));
 }
 
-const unitColumn = (grouping: Grouping) => (grouping === "branch" ? "markets.branch_id" : "markets.id");
+/** The ids of the markets in scope, as a subquery. */
+const marketIdsIn = (db: DB, scope: Scope) => scopedMarkets(db, scope).select("markets.id");
+
+/** Market id → the unit it counts toward (its branch, or itself). */
+async function unitsOf(db: DB, scope: Scope, grouping: Grouping) {
+  const markets = await scopedMarkets(db, scope).select(["markets.id", "markets.branch_id"]).execute();
+  return new Map(markets.map((market) => [market.id, grouping === "branch" ? market.branch_id : market.id]));
+}
+
+/** Adds per-market rows up per unit. */
+function rollUp<Row extends { market_id: number }, Total>(rows: Row[], units: Map<number, number>, empty: () => Total, add: (total: Total, row: Row) => void) {
+  const totals = new Map<number, Total>();
+  for (const row of rows) {
+    const unit = units.get(row.market_id);
+    if (unit === undefined) continue;
+    const total = totals.get(unit) ?? empty();
+    add(total, row);
+    totals.set(unit, total);
+  }
+  return totals;
+}
 
 /**
  * Net collections per unit: this month to date, the whole previous month, and the previous month to the same
@@ -34,109 +55,87 @@ export async function collectionsByUnit(db: DB, scope: Scope, grouping: Grouping
   const sameDayLast = local(sameDayLastMonth);
   // WIB is the westernmost zone, so its first of last month bounds the index range; the CASEs judge each branch.
   const lowerBound = `${previousMonth(businessDate(now, "Asia/Pontianak").slice(0, 7))}-01`;
-  const rows = await scopedMarkets(db, scope)
-    .innerJoin("daily_market_collections as d", "d.market_id", "markets.id")
-    .where("d.business_date", ">=", lowerBound)
-    .select((eb) => [
-      eb.ref(unitColumn(grouping)).as("unit_id"),
-      sql<number>`sum(case when d.business_date >= ${firstOfThis} then d.total_amount else 0 end)`.as("this_month"),
-      sql<number>`sum(case when d.business_date >= ${firstOfLast} and d.business_date < ${firstOfThis} then d.total_amount else 0 end)`.as(
-        "last_month",
-      ),
-      sql<number>`sum(case when d.business_date >= ${firstOfLast} and d.business_date <= ${sameDayLast} then d.total_amount else 0 end)`.as(
-        "last_month_to_date",
-      ),
-    ])
-    .groupBy(unitColumn(grouping))
-    .execute();
-  return new Map<number, MonthCollections>(
-    rows.map((row) => [
-      row.unit_id,
-      { thisMonth: Number(row.this_month ?? 0), lastMonth: Number(row.last_month ?? 0), lastMonthToDate: Number(row.last_month_to_date ?? 0) },
-    ]),
+  const [units, rows] = await Promise.all([
+    unitsOf(db, scope, grouping),
+    scopedMarkets(db, scope)
+      .innerJoin("daily_market_collections as d", "d.market_id", "markets.id")
+      .where("d.business_date", ">=", lowerBound)
+      .select([
+        "markets.id as market_id",
+        sql<number>`sum(case when d.business_date >= ${firstOfThis} then d.total_amount else 0 end)`.as("this_month"),
+        sql<number>`sum(case when d.business_date >= ${firstOfLast} and d.business_date < ${firstOfThis} then d.total_amount else 0 end)`.as("last_month"),
+        sql<number>`sum(case when d.business_date >= ${firstOfLast} and d.business_date <= ${sameDayLast} then d.total_amount else 0 end)`.as("to_date"),
+      ])
+      .groupBy("markets.id")
+      .execute(),
+  ]);
+  return rollUp(
+    rows,
+    units,
+    (): MonthCollections => ({ thisMonth: 0, lastMonth: 0, lastMonthToDate: 0 }),
+    (total, row) => {
+      total.thisMonth += Number(row.this_month ?? 0);
+      total.lastMonth += Number(row.last_month ?? 0);
+      total.lastMonthToDate += Number(row.to_date ?? 0);
+    },
   );
 }
 
 /**
  * Participants per coverage status per unit, how many are in arrears (a due month unpaid: the size of the
- * arrears list), and the oldest snapshot date, all from the trader_coverage snapshots. Statuses move on the 16th
- * even without payments; `npm run coverage:refresh` brings the snapshots up to date daily.
+ * arrears list), and the oldest snapshot date, all from the trader_coverage snapshots (index only). Statuses move
+ * on the 16th even without payments; `npm run coverage:refresh` brings the snapshots up to date daily.
  */
 export async function participantsByUnit(db: DB, scope: Scope, grouping: Grouping) {
-  const rows = await scopedMarkets(db, scope)
-    .innerJoin("trader_coverage as c", "c.market_id", "markets.id")
-    .select((eb) => [
-      eb.ref(unitColumn(grouping)).as("unit_id"),
-      "c.status",
-      eb.fn.countAll<number>().as("count"),
-      sql<number>`sum(case when c.months_behind > 0 then 1 else 0 end)`.as("in_arrears"),
-      eb.fn.min("c.computed_on").as("as_of"),
-    ])
-    .groupBy([unitColumn(grouping), "c.status"])
-    .execute();
-  const counts = new Map<number, ParticipantCounts>();
-  const arrears = new Map<number, number>();
-  let asOf: string | null = null;
-  for (const row of rows) {
-    const unit = counts.get(row.unit_id) ?? { ...NO_PARTICIPANTS };
-    unit[row.status] += Number(row.count);
-    counts.set(row.unit_id, unit);
-    arrears.set(row.unit_id, (arrears.get(row.unit_id) ?? 0) + Number(row.in_arrears));
-    if (asOf === null || row.as_of < asOf) asOf = row.as_of;
-  }
-  return { counts, arrears, asOf };
+  const [units, rows] = await Promise.all([
+    unitsOf(db, scope, grouping),
+    db
+      .selectFrom("trader_coverage as c")
+      .where("c.market_id", "in", marketIdsIn(db, scope))
+      .select((eb) => [
+        "c.market_id",
+        "c.status",
+        eb.fn.countAll<number>().as("count"),
+        sql<number>`sum(case when c.months_behind > 0 then 1 else 0 end)`.as("in_arrears"),
+        eb.fn.min("c.computed_on").as("as_of"),
+      ])
+      .groupBy(["c.market_id", "c.status"])
+      .execute(),
+  ]);
+  const counts = rollUp(rows, units, (): ParticipantCounts => ({ ...NO_PARTICIPANTS }), (total, row) => {
+    total[row.status] += Number(row.count);
+  });
+  const arrears = rollUp(rows, units, () => ({ count: 0 }), (total, row) => {
+    total.count += Number(row.in_arrears);
+  });
+  const asOf = rows.reduce<string | null>((oldest, row) => (oldest === null || row.as_of < oldest ? row.as_of : oldest), null);
+  return { counts, arrears: new Map([...arrears].map(([unit, total]) => [unit, total.count])), asOf };
 }
 
-const LIVE_DEPOSIT = sql`('recorded', 'verified')`;
-const NO_TOTALS: LedgerTotals = { collected: 0, counted: 0, closeVariance: 0, deposited: 0, verified: 0 };
-
-/**
- * Cash still in collectors' hands per market in scope, judged by the reconciliation rule (reconcileMarket, 6B's):
- * the counted cash of closed days no recorded-or-verified deposit covers, plus what open days collected. Only the
- * day-level part of reconciliation is needed here, so it is one query over collection_days (probing deposit_days
- * per day) rather than the full ledger/close/deposit totals the reconciliation page shows, which keeps the
- * regional dashboard fast; the test suite checks both give the same cash.
- */
-export async function cashHeldByMarket(db: DB, scope: Scope, now: Date, maxCashDays: number) {
-  const covered = sql<SqlBool>`exists (
-    select 1 from deposit_days dd inner join deposits dep on dep.id = dd.deposit_id
-    where dd.market_id = cd.market_id and dd.business_date = cd.business_date and dep.status in ${LIVE_DEPOSIT})`;
-  const days = await scopedMarkets(db, scope)
-    .innerJoin("collection_days as cd", "cd.market_id", "markets.id")
-    .leftJoin("daily_market_collections as d", (join) => join.onRef("d.market_id", "=", "cd.market_id").onRef("d.business_date", "=", "cd.business_date"))
-    .where((eb) => eb.not(covered))
-    .select(["markets.id", "markets.name", "branches.code as branch_code", "branches.time_zone", "cd.business_date", "cd.status", "cd.counted_cash", "d.total_amount"])
-    .execute();
-  const byMarket = new Map<number, { id: number; name: string; branch_code: string; time_zone: string; days: ReconciliationDay[] }>();
-  for (const day of days) {
-    const market = byMarket.get(day.id) ?? { id: day.id, name: day.name, branch_code: day.branch_code, time_zone: day.time_zone, days: [] };
-    const closed = day.status === "closed";
-    market.days.push({ date: day.business_date, collected: Number(day.total_amount ?? 0), closed, counted: closed ? (day.counted_cash ?? 0) : null, deposit: null });
-    byMarket.set(day.id, market);
-  }
-  // Totals do not change cash in hand; reconcileMarket is used for its cash, age and flag rules only.
-  return [...byMarket.values()].map(({ days: held, ...market }) => ({
-    ...market,
-    reconciliation: reconcileMarket({ totals: NO_TOTALS, days: held, today: businessDate(now, market.time_zone), maxCashDays }),
-  }));
-}
-
-/** Registered traders per unit (every payer type), enrolled up to `until` (an instant) when given. */
-export async function registeredByUnit(db: DB, scope: Scope, grouping: Grouping, until?: string) {
-  const rows = await scopedMarkets(db, scope)
-    .innerJoin("traders", "traders.market_id", "markets.id")
-    .where("traders.status", "=", "registered")
-    .$if(until != null, (qb) => qb.where("traders.enrolled_at", "<=", until!))
-    .select((eb) => [eb.ref(unitColumn(grouping)).as("unit_id"), eb.fn.countAll<number>().as("count")])
-    .groupBy(unitColumn(grouping))
-    .execute();
-  return new Map(rows.map((row) => [row.unit_id, Number(row.count)]));
+/** Registered traders per unit (every payer type), enrolled up to `until` (an instant). */
+export async function registeredByUnit(db: DB, scope: Scope, grouping: Grouping, until: string) {
+  const [units, rows] = await Promise.all([
+    unitsOf(db, scope, grouping),
+    db
+      .selectFrom("traders")
+      .where("traders.market_id", "in", marketIdsIn(db, scope))
+      .where("traders.status", "=", "registered")
+      .where("traders.enrolled_at", "<=", until)
+      .select((eb) => ["traders.market_id", eb.fn.countAll<number>().as("count")])
+      .groupBy("traders.market_id")
+      .execute(),
+  ]);
+  const totals = rollUp(rows, units, () => ({ count: 0 }), (total, row) => {
+    total.count += Number(row.count);
+  });
+  return new Map([...totals].map(([unit, total]) => [unit, total.count]));
 }
 
 /** Net collections per business date between `from` and `to` (inclusive), summed over the markets in view. */
 export async function dailyCollections(db: DB, scope: Scope, from: string, to: string) {
-  const rows = await scopedMarkets(db, scope)
-    .innerJoin("daily_market_collections as d", "d.market_id", "markets.id")
+  const rows = await db
+    .selectFrom("daily_market_collections as d")
+    .where("d.market_id", "in", marketIdsIn(db, scope))
     .where("d.business_date", ">=", from)
     .where("d.business_date", "<=", to)
     .select((eb) => ["d.business_date", eb.fn.sum<number>("d.total_amount").as("total")])
@@ -145,18 +144,96 @@ export async function dailyCollections(db: DB, scope: Scope, from: string, to: s
   return new Map(rows.map((row) => [row.business_date, Number(row.total)]));
 }
 
-/** Traders enrolled (registered now) per month of enrolment, from `fromMonth` up to the instant `until`. */
-export async function enrolmentsByMonth(db: DB, scope: Scope, fromMonth: string, until: string) {
-  const month = sql<string>`substr(traders.enrolled_at, 1, 7)`;
-  const rows = await scopedMarkets(db, scope)
-    .innerJoin("traders", "traders.market_id", "markets.id")
-    .where("traders.status", "=", "registered")
-    .where("traders.enrolled_at", ">=", `${fromMonth}-01`)
-    .where("traders.enrolled_at", "<=", until)
-    .select((eb) => [month.as("month"), eb.fn.countAll<number>().as("count")])
-    .groupBy(month)
-    .execute();
-  return new Map(rows.map((row) => [row.month, Number(row.count)]));
+/**
+ * Traders enrolled (and registered now) in each of `months` (YYYY-MM), up to the instant `until`: one index range
+ * count per month, cheaper than grouping every trader by a computed month.
+ */
+export async function enrolmentsByMonth(db: DB, scope: Scope, months: string[], until: string) {
+  const counts = await Promise.all(
+    months.map((month, index) =>
+      db
+        .selectFrom("traders")
+        .where("traders.market_id", "in", marketIdsIn(db, scope))
+        .where("traders.status", "=", "registered")
+        .where("traders.enrolled_at", ">=", `${month}-01`)
+        .$if(index + 1 < months.length, (qb) => qb.where("traders.enrolled_at", "<", `${months[index + 1]}-01`))
+        .where("traders.enrolled_at", "<=", until)
+        .select((eb) => eb.fn.countAll<number>().as("count"))
+        .executeTakeFirstOrThrow(),
+    ),
+  );
+  return new Map(months.map((month, index) => [month, Number(counts[index].count)]));
+}
+
+const LIVE_DEPOSIT = sql`('recorded', 'verified')`;
+const NO_TOTALS: LedgerTotals = { collected: 0, counted: 0, closeVariance: 0, deposited: 0, verified: 0 };
+
+const coveredDay = sql<SqlBool>`exists (
+  select 1 from deposit_days dd inner join deposits dep on dep.id = dd.deposit_id
+  where dd.market_id = cd.market_id and dd.business_date = cd.business_date and dep.status in ${LIVE_DEPOSIT})`;
+
+type HeldDay = { market_id: number; business_date: string; counted_cash: number | null };
+
+/**
+ * Closed days no live deposit covers, for every market. Finding them probes every closed day of the region's
+ * history (~140,000 a year for 600 markets), so the answer is kept in memory until it can have changed: a day is
+ * closed or reopened (each writes a collection_day_events row), a deposit is recorded (a new id) or rejected
+ * (freeing its days; verifying changes nothing). The version is read from the database on every call, so several
+ * server processes stay correct.
+ */
+let closedHolding: { version: string; days: HeldDay[] } | null = null;
+
+async function closedDaysHoldingCash(db: DB): Promise<HeldDay[]> {
+  const version = await db
+    .selectNoFrom((eb) => [
+      eb.selectFrom("collection_day_events").select((inner) => inner.fn.max("id").as("v")).as("events"),
+      eb.selectFrom("deposits").select((inner) => inner.fn.max("id").as("v")).as("deposits"),
+      eb.selectFrom("deposits").where("status", "=", "rejected").select((inner) => inner.fn.countAll().as("v")).as("rejected"),
+    ])
+    .executeTakeFirstOrThrow();
+  const key = JSON.stringify(version);
+  if (closedHolding?.version !== key) {
+    const days = await db
+      .selectFrom("collection_days as cd")
+      .where("cd.status", "=", "closed")
+      .where((eb) => eb.not(coveredDay))
+      .select(["cd.market_id", "cd.business_date", "cd.counted_cash"])
+      .execute();
+    closedHolding = { version: key, days };
+  }
+  return closedHolding.days;
+}
+
+/**
+ * Cash still in collectors' hands per market in scope, judged by the reconciliation rule (reconcileMarket, 6B's):
+ * the counted cash of closed days no recorded-or-verified deposit covers, plus what open days collected. Only the
+ * day-level part of reconciliation is needed here (not the ledger/close/deposit totals the reconciliation page
+ * shows), which keeps the regional dashboard fast; the test suite checks both give the same cash.
+ */
+export async function cashHeldByMarket(db: DB, scope: Scope, now: Date, maxCashDays: number) {
+  const [markets, closed, open] = await Promise.all([
+    scopedMarkets(db, scope).select(["markets.id", "markets.name", "branches.code as branch_code", "branches.time_zone"]).execute(),
+    closedDaysHoldingCash(db),
+    // Open days are few (today's, and any not closed yet) and their totals move with every payment: read them fresh.
+    db
+      .selectFrom("collection_days as cd")
+      .leftJoin("daily_market_collections as d", (join) => join.onRef("d.market_id", "=", "cd.market_id").onRef("d.business_date", "=", "cd.business_date"))
+      .where("cd.status", "=", "open")
+      .where("cd.market_id", "in", marketIdsIn(db, scope))
+      .where((eb) => eb.not(coveredDay))
+      .select(["cd.market_id", "cd.business_date", "d.total_amount"])
+      .execute(),
+  ]);
+  const days = new Map<number, ReconciliationDay[]>(markets.map((market) => [market.id, []]));
+  for (const day of closed) days.get(day.market_id)?.push({ date: day.business_date, collected: 0, closed: true, counted: day.counted_cash ?? 0, deposit: null });
+  for (const day of open) days.get(day.market_id)?.push({ date: day.business_date, collected: Number(day.total_amount ?? 0), closed: false, counted: null, deposit: null });
+  // Totals do not change cash in hand; reconcileMarket is used for its cash, age and flag rules only.
+  return markets
+    .filter((market) => days.get(market.id)!.length > 0)
+    .map((market) => ({
+      ...market,
+      reconciliation: reconcileMarket({ totals: NO_TOTALS, days: days.get(market.id)!, today: businessDate(now, market.time_zone), maxCashDays }),
+    }));
 }
 
 /**

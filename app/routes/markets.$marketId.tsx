@@ -15,6 +15,7 @@ import { StageChangeForm, StageHistory } from "../components/market-history";
 import { ClientMap, mapLinks } from "../components/map/map-frame";
 import { MarketMous } from "../components/market-mous";
 import { MarketVisits } from "../components/market-visits";
+import { MarketTradersSummary } from "../components/market-traders";
 import { useI18n } from "../i18n/react";
 import type { MessageKey } from "../i18n";
 
@@ -93,7 +94,7 @@ function LocationSection({ market }: { market: PageData["market"] }) {
 
 export default function MarketPage() {
   const { t, integer } = useI18n();
-  const { market, contacts, history, mous, visits, stageOptions, canManage } = useLoaderData<typeof loader>() as unknown as PageData;
+  const { market, contacts, history, mous, visits, traders, stageOptions, canManage } = useLoaderData<typeof loader>() as unknown as PageData;
   const result = useActionData<ActionResult>();
   const [params] = useSearchParams();
   const notice = result?.notice ?? (params.get("created") ? "common.created" : params.get("saved") ? "common.saved" : undefined);
@@ -139,6 +140,7 @@ export default function MarketPage() {
         <StageHistory history={history} timeZone={market.time_zone} />
       </section>
       <MarketMous marketId={market.id} mous={mous} canDraft={canManage} />
+      {traders ? <MarketTradersSummary summary={traders} /> : null}
       {canManage ? <MarketVisits marketId={market.id} visits={visits} /> : null}
     </>
   );

@@ -33,7 +33,7 @@ const { loadReconciliation } = await import("../../app/models/reconciliation.ser
 const { listBranchProgress } = await import("../../app/models/progress.server");
 const { listMouAttention } = await import("../../app/models/mous.server");
 const { monthRange } = await import("../../app/domain/progress");
-const { previousMonth } = await import("../../app/domain/dashboard");
+const { monthsEndingWith, previousMonth } = await import("../../app/domain/dashboard");
 
 const db = getDb();
 const cookieOf = async (email: string) => {
@@ -79,9 +79,10 @@ const parts = [
   await timeLoader("  collections this/last month (daily_market_collections)", () => summaries.collectionsByUnit(db, regionScope, "branch", now), 5),
   await timeLoader("  participants per status (trader_coverage GROUP BY)", () => summaries.participantsByUnit(db, regionScope, "branch"), 5),
   await timeLoader("  registered traders per branch", () => summaries.registeredByUnit(db, regionScope, "branch", now.toISOString()), 5),
-  await timeLoader("  enrolments per month", () => summaries.enrolmentsByMonth(db, regionScope, `${now.getUTCFullYear() - 1}-12`, now.toISOString()), 5),
+  await timeLoader("  enrolments per month", () => summaries.enrolmentsByMonth(db, regionScope, monthsEndingWith(now.toISOString().slice(0, 7), 12), now.toISOString()), 5),
   await timeLoader("  daily collections, 90 days", () => summaries.dailyCollections(db, regionScope, new Date(now.getTime() - 89 * 86_400_000).toISOString().slice(0, 10), now.toISOString().slice(0, 10)), 5),
-  await timeLoader("  cash in hand (6B's loadReconciliation)", () => loadReconciliation(db, regionScope, { now }), 5),
+  await timeLoader("  cash in hand (cashHeldByMarket)", () => summaries.cashHeldByMarket(db, regionScope, now, 3), 5),
+  await timeLoader("  for comparison: 6B's loadReconciliation", () => loadReconciliation(db, regionScope, { now }), 3),
   await timeLoader("  MoU attention", () => listMouAttention(db, regionScope, now), 5),
 ];
 

@@ -1,4 +1,6 @@
 import fs from "node:fs";
+import path from "node:path";
+import { PROJECT_ROOT } from "../support/paths";
 import { describe, expect, it } from "vitest";
 import * as boundariesPage from "../../app/routes/admin.boundaries";
 import * as boundariesApi from "../../app/routes/api.v1.map.boundaries";
@@ -9,10 +11,10 @@ import { BASE, TEST_CSRF, call, getRequest, postRequest, signedInAs, type Caller
 
 // The research files are read where they are (never copied into the project); a machine without them
 // skips only the two tests that need them.
-const GEO_DATA = process.env.GEO_TEST_DATA ?? "/work/shared/data/geo";
+// The shared research folder sits beside the project (also in CI); the files are read there, never copied.
+const GEO_DATA = process.env.GEO_TEST_DATA ?? path.resolve(PROJECT_ROOT, "../shared/data/geo");
 const REGENCIES = `${GEO_DATA}/kalimantan-kabkota-cahyadsn.geojson`;
 const PROVINCES = `${GEO_DATA}/kalimantan-provinces-denyherianto.geojson`;
-const haveFiles = fs.existsSync(REGENCIES) && fs.existsSync(PROVINCES);
 
 function upload(caller: Caller, content: string, fileName = "batas.geojson") {
   const form = new FormData();
@@ -25,7 +27,7 @@ function upload(caller: Caller, content: string, fileName = "batas.geojson") {
 const layers = () => getDb().selectFrom("boundary_layers").selectAll().execute();
 
 describe("uploading area boundaries", () => {
-  it.skipIf(!haveFiles)("accepts the Kalimantan regency file and shades the map by traders per regency", async () => {
+  it("accepts the Kalimantan regency file and shades the map by traders per regency", async () => {
     const admin = await signedInAs("admin@demo.id");
     const response = await upload(admin, fs.readFileSync(REGENCIES, "utf8"), "kalimantan-kabkota.geojson");
     expect(response.status).toBe(200);
@@ -46,7 +48,7 @@ describe("uploading area boundaries", () => {
     expect(staff.boundary.areaCounts["61.71"]).toBeUndefined();
   });
 
-  it.skipIf(!haveFiles)("accepts a province file and replaces the previous layer", async () => {
+  it("accepts a province file and replaces the previous layer", async () => {
     const admin = await signedInAs("admin@demo.id");
     expect((await upload(admin, fs.readFileSync(REGENCIES, "utf8"))).status).toBe(200);
     expect((await upload(admin, fs.readFileSync(PROVINCES, "utf8"))).status).toBe(200);

@@ -10,6 +10,8 @@ import { previousMonth, sameDayLastMonth } from "../../app/domain/dashboard";
 import { addDays } from "../../app/domain/visit-status";
 import { loadReconciliation } from "../../app/models/reconciliation.server";
 import { computeMarketArrears } from "../../app/models/arrears.server";
+import { listCoverableDays, recordDeposit, reviewDeposit } from "../../app/models/deposits.server";
+import { closeDay } from "../../app/models/collection-days.server";
 import { OTHER_REGION } from "../support/fixtures";
 import { call, getRequest, signedInAs } from "../support/requests";
 
@@ -265,5 +267,52 @@ describe("the market dashboard", () => {
     expect((await call(marketPage.loader, getRequest(`/dashboard/markets/${dahlia}`, staff), { marketId: String(dahlia) })).status).toBe(200);
     const pandansari = await marketId("Pasar Demo Pandansari");
     expect((await call(marketPage.loader, getRequest(`/dashboard/markets/${pandansari}`, staff), { marketId: String(pandansari) })).status).toBe(404);
+  });
+});
+
+describe("cash in hand on the dashboards", () => {
+  const ptkCash = async () => {
+    const { dashboard } = await homeOf("kakanwil@demo.id");
+    return dashboard.rows.find((row: { code: string }) => row.code === "KC-PTK").cash.inHand as number;
+  };
+  const reconciled = async () => {
+    const ptk = await branchId("KC-PTK");
+    const { rows } = await loadReconciliation(db(), { level: "branch", regionId, branchId: ptk });
+    return rows.reduce((total, row) => total + row.reconciliation.cashInHand, 0);
+  };
+
+  it("follows deposits recorded and rejected, and days closed, as the reconciliation does", async () => {
+    const flamboyan = await marketId("Pasar Flamboyan");
+    const staff = await db().selectFrom("users").select("id").where("email", "=", "staf.pontianak@demo.id").executeTakeFirstOrThrow();
+    const head = await db().selectFrom("users").select("id").where("email", "=", "kakanwil@demo.id").executeTakeFirstOrThrow();
+    const scope = { level: "all" as const };
+    const before = await ptkCash();
+    expect(before).toBe(await reconciled());
+
+    // Close today with a counted total Rp1,000 above the ledger: the open day's cash becomes the counted cash.
+    const today = businessDate(new Date(), "Asia/Pontianak");
+    const ledgerToday = await ledgerTotal(await branchId("KC-PTK"), today, today, flamboyan);
+    expect(await closeDay(db(), scope, { marketId: flamboyan, businessDate: today, countedCash: ledgerToday + 1_000, note: "Kelebihan uang kembalian", userId: staff.id })).toEqual({ ok: true });
+    expect(await ptkCash()).toBe(before + 1_000);
+    expect(await ptkCash()).toBe(await reconciled());
+
+    // A deposit of every closed day the market still holds takes its cash to zero; rejecting it brings it back.
+    const days = await listCoverableDays(db(), flamboyan);
+    const counted = days.reduce((total, day) => total + (day.counted ?? 0), 0);
+    const recorded = await recordDeposit(db(), scope, staff.id, {
+      marketId: flamboyan,
+      channel: "BRI",
+      reference: "UJI-DASBOR-1",
+      amount: counted,
+      depositDate: today,
+      days: days.map((day) => day.date),
+      note: null,
+    });
+    if (!recorded.ok) throw new Error(JSON.stringify(recorded));
+    expect(await ptkCash()).toBe(before + 1_000 - counted);
+    expect(await ptkCash()).toBe(await reconciled());
+    expect(await reviewDeposit(db(), scope, { depositId: recorded.depositId, reviewerId: head.id, verdict: "reject", reason: "Referensi tidak ditemukan" })).toBeNull();
+    expect(await ptkCash()).toBe(before + 1_000);
+    expect(await ptkCash()).toBe(await reconciled());
   });
 });

@@ -3,7 +3,6 @@ import { defineMessages } from "../define";
 // Dashboards (region, branch, market), their charts, the monthly report and the data exports.
 export const dashboard = defineMessages({
   id: {
-    "dashboard.regionTitle": "Dasbor wilayah",
     "dashboard.branchTitle": "Dasbor {name}",
     "dashboard.marketTitle": "Dasbor {name}",
     "dashboard.asOf": "Angka per {date}",
@@ -21,7 +20,6 @@ export const dashboard = defineMessages({
     "dashboard.figure.lastMonthToDate": "Bulan lalu s.d. tanggal yang sama: {amount}",
     "dashboard.figure.lastMonth": "Bulan lalu penuh: {amount}",
     "dashboard.figure.change": "{change}% dibanding bulan lalu",
-    "dashboard.figure.expected": "Harapan s.d. hari ini: {amount}",
     "dashboard.figure.cash": "Kas belum disetor",
     "dashboard.figure.oldestCash": "Tertua sejak {date} ({market}), {days} hari",
     "dashboard.figure.noCash": "Tidak ada kas yang tertahan.",
@@ -118,6 +116,7 @@ export const dashboard = defineMessages({
     "dashboard.market.pendingSince": "tertua {date}",
     "dashboard.market.cash": "Kas di tangan",
     "dashboard.market.noMarket": "Akun ini belum terhubung ke pasar.",
+    "dashboard.action.title": "Pekerjaan hari ini",
     "dashboard.action.collect": "Catat iuran",
     "dashboard.action.close": "Tutup hari",
     "dashboard.action.deposits": "Setoran bank",
@@ -145,7 +144,6 @@ export const dashboard = defineMessages({
     "dashboard.dataset.deposits": "Setoran bank",
   },
   en: {
-    "dashboard.regionTitle": "Regional dashboard",
     "dashboard.branchTitle": "{name} dashboard",
     "dashboard.marketTitle": "{name} dashboard",
     "dashboard.asOf": "Figures as of {date}",
@@ -163,7 +161,6 @@ export const dashboard = defineMessages({
     "dashboard.figure.lastMonthToDate": "Last month to the same day: {amount}",
     "dashboard.figure.lastMonth": "All of last month: {amount}",
     "dashboard.figure.change": "{change}% on last month",
-    "dashboard.figure.expected": "Expected by today: {amount}",
     "dashboard.figure.cash": "Cash not yet deposited",
     "dashboard.figure.oldestCash": "Oldest since {date} ({market}), {days} days",
     "dashboard.figure.noCash": "No cash is being held.",
@@ -260,6 +257,7 @@ export const dashboard = defineMessages({
     "dashboard.market.pendingSince": "oldest {date}",
     "dashboard.market.cash": "Cash in hand",
     "dashboard.market.noMarket": "This account is not linked to a market yet.",
+    "dashboard.action.title": "Today's work",
     "dashboard.action.collect": "Record payments",
     "dashboard.action.close": "Close the day",
     "dashboard.action.deposits": "Bank deposits",
