@@ -7,6 +7,7 @@ import type { Dataset, ExportFilter } from "../domain/data-export";
 import type { PremiumMonth } from "../domain/premium";
 import { businessDate } from "../domain/business-day";
 import { localClock } from "../domain/data-export";
+import { addDays } from "../domain/visit-status";
 import { effectiveMouStatus } from "../domain/mou-status";
 import { exportColumns, type ExportTrader } from "../domain/trader-export";
 import { translate, type MessageKey } from "../i18n";
@@ -40,7 +41,7 @@ export const EXPORT_PAGE_SIZE = 5_000;
 /** Every row of a keyset-paginated query, one page at a time: each page starts after the last row of the one before. */
 export async function* keysetPages<Row>(
   fetchPage: (after: Row | null, limit: number) => Promise<Row[]>,
-  pageSize = EXPORT_PAGE_SIZE
+  pageSize = EXPORT_PAGE_SIZE,
 ): AsyncGenerator<Row[]> {
   let after: Row | null = null;
   for (;;) {
@@ -55,7 +56,7 @@ export async function* keysetPages<Row>(
 function paged<Row>(
   definition: Omit<DatasetDefinition<Row>, "pages"> & {
     page: (db: DB, scope: Scope, filter: ExportFilter, after: Row | null, limit: number, now: Date) => Promise<Row[]>;
-  }
+  },
 ): DatasetDefinition<Row> {
   const { page, ...rest } = definition;
   return { ...rest, pages: (db, scope, filter, now) => keysetPages((after, limit) => page(db, scope, filter, after, limit, now)) };
@@ -235,7 +236,7 @@ async function tradersPage(
   filter: ExportFilter,
   after: ById,
   limit: number,
-  now: Date
+  now: Date,
 ): Promise<(ExportTrader & { id: number })[]> {
   const [rows, rates] = await Promise.all([
     placed(db, scope, filter)
@@ -288,22 +289,43 @@ const traders = paged({
 
 const KIND_LABEL = { payment: "Pembayaran", reversal: "Pembatalan" } as const;
 
-/** One page of the ledger after `after`, in (business_date, id) order. */
-const ledgerPage = (db: DB, scope: Scope, filter: ExportFilter, after: { id: number; business_date: string } | null, limit: number) =>
+/**
+ * The range of ledger ids that can hold entries of the date range: the first and last id of each of its days,
+ * one index seek each on collection_entries_date_idx. Entries of a day are written on that day or later (a
+ * reversal or a late sync), so every entry of the range lies between the two.
+ */
+async function ledgerIdRange(db: DB, from: string, to: string) {
+  const days: string[] = [];
+  for (let day = from; day <= to; day = addDays(day, 1)) days.push(day);
+  const firstAndLast = await Promise.all(
+    days.flatMap((day) =>
+      (["asc", "desc"] as const).map((order) =>
+        db.selectFrom("collection_entries").where("business_date", "=", day).select("id").orderBy("id", order).limit(1).executeTakeFirst(),
+      ),
+    ),
+  );
+  const ids = firstAndLast.flatMap((row) => (row ? [row.id] : []));
+  return ids.length ? { first: Math.min(...ids), last: Math.max(...ids) } : null;
+}
+
+/**
+ * One page of the ledger after `after`, in ledger (id) order: a walk along the table itself, the cheapest read
+ * there is. The no-op "+" and "|| ''" keep SQLite off the market and date indexes, which would mean a random
+ * lookup per row or a sort per page.
+ */
+const ledgerPage = (db: DB, scope: Scope, filter: ExportFilter, ids: { first: number; last: number }, after: { id: number } | null, limit: number) =>
   db
     .selectFrom("collection_entries as e")
     .innerJoin("traders", "traders.id", "e.trader_id")
-    // "+e.market_id" (the same value) keeps the planner off the per-market index: it must walk
-    // collection_entries_date_idx in (business_date, id) order, or every page would sort the whole month again.
+    .where("e.id", ">", after?.id ?? ids.first - 1)
+    .where("e.id", "<=", ids.last)
     .where(sql<number>`+e.market_id`, "in", placed(db, scope, filter).select("markets.id"))
-    .where("e.business_date", ">=", filter.from!)
-    .where("e.business_date", "<=", filter.to!)
-    .$if(after != null, (qb) => qb.where(sql<SqlBool>`(e.business_date, e.id) > (${after!.business_date}, ${after!.id})`))
+    .where(sql<string>`e.business_date || ''`, ">=", filter.from!)
+    .where(sql<string>`e.business_date || ''`, "<=", filter.to!)
     .select([
       "e.id",
       "e.business_date",
       "e.receipt_number",
-      "e.kind",
       "e.amount",
       "e.market_id",
       "e.collector_user_id",
@@ -313,41 +335,35 @@ const ledgerPage = (db: DB, scope: Scope, filter: ExportFilter, after: { id: num
       "traders.nik",
       "traders.full_name",
     ])
-    .orderBy("e.business_date")
     .orderBy("e.id")
     .limit(limit)
     .execute();
+
 type LedgerRow = Awaited<ReturnType<typeof ledgerPage>>[number];
 
+interface CollectionRow extends LedgerRow {
+  market_name: string;
+  branch_code: string;
+  time_zone: string;
+  collector_name: string;
+  reverses_receipt: string | null;
+}
+
 /**
- * The ledger in (business_date, id) order. Per row SQL reads the entry and its trader; the market, branch and
- * collector names come from maps loaded once, and the receipt a reversal cancels from one small query per page,
- * which keeps the per-row cost (and so a month of a region) low.
+ * The ledger of a date range in the order it was recorded. Per row, SQL reads the entry and its trader; market,
+ * branch and collector names come from maps loaded once, and the receipt a reversal cancels from one small query
+ * per page. Rows are completed in place (no copies): a month of a region is millions of them.
  */
-async function* collectionPages(db: DB, scope: Scope, filter: ExportFilter) {
-  const places = await placed(db, scope, filter).select(["markets.id", "markets.name", "branches.code", "branches.time_zone"]).execute();
-  if (places.length === 0) return;
-  const market = new Map(places.map((place) => [place.id, place]));
-  const collectors = new Map(
-    (
-      await db
-        .selectFrom("users")
-        .where(
-          "id",
-          "in",
-          db
-            .selectFrom("collection_entries")
-            .select("collector_user_id")
-            .distinct()
-            .where("business_date", ">=", filter.from!)
-            .where("business_date", "<=", filter.to!)
-        )
-        .select(["id", "name"])
-        .execute()
-    ).map((user) => [user.id, user.name])
-  );
-  const pages = keysetPages<LedgerRow>((after, limit) => ledgerPage(db, scope, filter, after, limit));
-  for await (const rows of pages) {
+async function* collectionPages(db: DB, scope: Scope, filter: ExportFilter): AsyncGenerator<CollectionRow[]> {
+  const [places, users, ids] = await Promise.all([
+    placed(db, scope, filter).select(["markets.id", "markets.name", "branches.code", "branches.time_zone"]).execute(),
+    db.selectFrom("users").select(["id", "name"]).execute(),
+    ledgerIdRange(db, filter.from!, filter.to!),
+  ]);
+  if (places.length === 0 || !ids) return;
+  const markets = new Map(places.map((place) => [place.id, place]));
+  const collectors = new Map(users.map((user) => [user.id, user.name]));
+  for await (const rows of keysetPages<LedgerRow>((after, limit) => ledgerPage(db, scope, filter, ids, after, limit))) {
     const reversed = rows.flatMap((row) => (row.reverses_entry_id == null ? [] : [row.reverses_entry_id]));
     const originals = new Map(
       reversed.length
@@ -355,19 +371,17 @@ async function* collectionPages(db: DB, scope: Scope, filter: ExportFilter) {
             row.id,
             row.receipt_number,
           ])
-        : []
+        : [],
     );
-    yield rows.map((row) => {
-      const place = market.get(row.market_id)!;
-      return {
-        ...row,
-        market_name: place.name,
-        branch_code: place.code,
-        time_zone: place.time_zone,
-        collector_name: collectors.get(row.collector_user_id) ?? "",
-        reverses_receipt: row.reverses_entry_id == null ? null : originals.get(row.reverses_entry_id) ?? null,
-      };
-    });
+    for (const row of rows as CollectionRow[]) {
+      const market = markets.get(row.market_id)!;
+      row.market_name = market.name;
+      row.branch_code = market.code;
+      row.time_zone = market.time_zone;
+      row.collector_name = collectors.get(row.collector_user_id) ?? "";
+      row.reverses_receipt = row.reverses_entry_id == null ? null : originals.get(row.reverses_entry_id) ?? null;
+    }
+    yield rows as CollectionRow[];
   }
 }
 
@@ -379,7 +393,7 @@ const collections: DatasetDefinition<CollectionRow> = {
   columns: [
     { header: "Tanggal usaha", kind: "text", value: (e) => e.business_date },
     { header: "No. kwitansi", kind: "text", value: (e) => e.receipt_number },
-    { header: "Jenis", kind: "text", value: (e) => KIND_LABEL[e.kind] },
+    { header: "Jenis", kind: "text", value: (e) => (e.reverses_entry_id == null ? KIND_LABEL.payment : KIND_LABEL.reversal) },
     { header: "Jumlah", kind: "rupiah", value: (e) => e.amount },
     { header: "Cabang", kind: "text", value: (e) => e.branch_code },
     { header: "Pasar", kind: "text", value: (e) => e.market_name },
@@ -391,8 +405,6 @@ const collections: DatasetDefinition<CollectionRow> = {
     { header: "Alasan", kind: "text", value: (e) => e.reason },
   ],
 };
-
-type CollectionRow = typeof collectionPages extends (...args: never[]) => AsyncGenerator<(infer Row)[]> ? Row : never;
 
 async function depositsPage(db: DB, scope: Scope, filter: ExportFilter, after: ById, limit: number) {
   const rows = await placed(db, scope, filter)
@@ -427,7 +439,7 @@ async function depositsPage(db: DB, scope: Scope, filter: ExportFilter, after: B
       .where(
         "deposit_id",
         "in",
-        rows.map((row) => row.id)
+        rows.map((row) => row.id),
       )
       .select(["deposit_id", "business_date"])
       .orderBy("business_date")

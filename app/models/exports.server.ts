@@ -4,7 +4,7 @@ import ExcelJS from "exceljs";
 import type { DB } from "../utils/db.server";
 import type { Scope } from "../domain/scope";
 import { businessDate } from "../domain/business-day";
-import { csvField, type CsvValue } from "../domain/csv-safety";
+import { csvField } from "../domain/csv-safety";
 import { monthRange } from "../domain/progress";
 import { downloadFileName, type Dataset, type ExportFilter, type ExportFormat } from "../domain/data-export";
 import { DATASET_DEFINITIONS, type DatasetDefinition, type ExportColumn } from "./export-datasets.server";
@@ -18,19 +18,27 @@ import { branchInScope, marketInScope } from "./scope.server";
 // single SQLite connection.
 
 const encoder = new TextEncoder();
-const csvLine = (values: CsvValue[]) => `${values.map((value) => csvField(value)).join(",")}\r\n`;
+
+/** One CSV line; a plain loop, no arrays in between (it runs for every exported row). */
+function csvLine<Row>(columns: ExportColumn<Row>[], row: Row): string {
+  let line = "";
+  for (let index = 0; index < columns.length; index += 1) {
+    line += (index ? "," : "") + csvField(columns[index].value(row));
+  }
+  return `${line}\r\n`;
+}
 
 /** UTF-8 with a byte-order mark (Excel reads Indonesian names right), CRLF, formula-like text neutralised. */
 export function csvStream<Row>(columns: ExportColumn<Row>[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
   return new ReadableStream<Uint8Array>({
     start(controller) {
-      controller.enqueue(encoder.encode(`\uFEFF${csvLine(columns.map((column) => column.header))}`));
+      controller.enqueue(encoder.encode(`\uFEFF${columns.map((column) => csvField(column.header)).join(",")}\r\n`));
     },
     async pull(controller) {
       const { done, value } = await pages.next();
       if (done) return controller.close();
       let chunk = "";
-      for (const row of value) chunk += csvLine(columns.map((column) => column.value(row)));
+      for (const row of value) chunk += csvLine(columns, row);
       controller.enqueue(encoder.encode(chunk));
     },
     async cancel() {
@@ -39,28 +47,45 @@ export function csvStream<Row>(columns: ExportColumn<Row>[], pages: AsyncGenerat
   });
 }
 
+/** Excel holds 1,048,576 rows per sheet: a larger export continues on a second sheet ("Iuran (2)"). */
+export const ROWS_PER_SHEET = 1_000_000;
+
 /**
  * An XLSX workbook written by exceljs' streaming writer into a pipe the Response reads. Rows are committed as
- * they come; after each page the writer waits while the reader is behind, so memory stays at about one page.
- * Text cells stay typed text (never read as formulas), rupiah cells numbers.
+ * they come; after each page the writer waits while the reader is behind. Text cells stay typed text (never read
+ * as formulas), rupiah cells numbers.
  */
-export function xlsxStream<Row>(sheetName: string, columns: ExportColumn<Row>[], pages: AsyncGenerator<Row[]>): ReadableStream<Uint8Array> {
+export function xlsxStream<Row>(sheetName: string, columns: ExportColumn<Row>[], pages: AsyncGenerator<Row[]>, rowsPerSheet = ROWS_PER_SHEET): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
-  const sheet = workbook.addWorksheet(sheetName, { views: [{ state: "frozen", ySplit: 1 }] });
-  sheet.columns = columns.map((column) => ({
-    header: column.header,
-    width: Math.max(12, column.header.length + 4),
-    style: column.kind === "text" ? { numFmt: "@" } : { numFmt: "#,##0" },
-  }));
+  const addSheet = (number: number) => {
+    const sheet = workbook.addWorksheet(number === 1 ? sheetName : `${sheetName} (${number})`, { views: [{ state: "frozen", ySplit: 1 }] });
+    sheet.columns = columns.map((column) => ({
+      header: column.header,
+      width: Math.max(12, column.header.length + 4),
+      style: column.kind === "text" ? { numFmt: "@" } : { numFmt: "#,##0" },
+    }));
+    return sheet;
+  };
   let cancelled = false;
   output.on("close", () => {
     cancelled = true;
   });
   const write = async () => {
+    let sheets = 1;
+    let sheet = addSheet(sheets);
+    let rowsInSheet = 0;
     for await (const rows of pages) {
-      if (cancelled) return;
-      for (const row of rows) sheet.addRow(columns.map((column) => column.value(row) ?? null)).commit();
+      if (cancelled) return pages.return(undefined);
+      for (const row of rows) {
+        if (rowsInSheet === rowsPerSheet) {
+          sheet.commit();
+          sheet = addSheet((sheets += 1));
+          rowsInSheet = 0;
+        }
+        sheet.addRow(columns.map((column) => column.value(row) ?? null)).commit();
+        rowsInSheet += 1;
+      }
       if (output.writableNeedDrain) await once(output, "drain");
     }
     sheet.commit();

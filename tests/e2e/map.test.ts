@@ -30,7 +30,7 @@ describe("map", () => {
     await expect.poll(async () => page.locator(".market-pin").count(), { timeout: 20_000 }).toBeGreaterThan(10);
     await expect.poll(async () => page.locator(".office-pin").count()).toBeGreaterThan(10);
     await expect.poll(async () => page.locator(".trader-cluster").count(), { timeout: 20_000 }).toBeGreaterThan(0);
-    await expect.poll(async () => page.locator(".leaflet-overlay-pane path").count()).toBeGreaterThan(0);
+    await expect.poll(async () => page.locator(".leaflet-container svg path").count(), { timeout: 20_000 }).toBeGreaterThan(0);
     fs.mkdirSync(TMP_DIR, { recursive: true });
     const file = path.join(TMP_DIR, "map.png");
     await page.screenshot({ path: file });

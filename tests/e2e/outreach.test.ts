@@ -102,14 +102,14 @@ describe("outreach staff", () => {
     await t.page.locator('[name="expiresOn"]').fill(addDays(today, 730));
     await t.page.getByRole("button", { name: "Catat penandatanganan" }).click();
     await t.page.getByText("Status MoU diperbarui.").waitFor();
-    expect(await t.page.locator(".badge.mou-in_force").count()).toBeGreaterThan(0);
+    await expect.poll(async () => t.page.locator(".badge.mou-in_force").count(), { timeout: 15_000 }).toBeGreaterThan(0);
 
     const pdf = await t.page.request.get(`${new URL(t.page.url()).pathname}/pdf`);
     expect(pdf.headers()["content-type"]).toBe("application/pdf");
     expect((await pdf.body()).subarray(0, 5).toString()).toBe("%PDF-");
 
     await t.page.goto(`/markets/${marketId}`);
-    expect(await t.page.locator(".badge.stage-mou_signed").count()).toBeGreaterThan(0);
+    await expect.poll(async () => t.page.locator(".badge.stage-mou_signed").count(), { timeout: 15_000 }).toBeGreaterThan(0);
     expectNoBrowserErrors(t, [EXPECTED_400]);
   });
 });

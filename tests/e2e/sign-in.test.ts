@@ -75,7 +75,7 @@ describe("signing in", () => {
     const t = await open();
     await signIn(t.page, "admin@demo.id");
     await t.page.getByRole("button", { name: "EN", exact: true }).click();
-    await expect.poll(() => t.page.getByRole("heading", { level: 1 }).textContent()).toBe("Welcome, Admin Demo");
+    await expect.poll(() => t.page.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 }).toBe("Welcome, Admin Demo");
     expect(await t.page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
     expect(await t.page.getByRole("button", { name: "EN", exact: true }).getAttribute("aria-pressed")).toBe("true");
 
@@ -85,7 +85,7 @@ describe("signing in", () => {
     expect(await t.page.getByRole("button", { name: "Sign out" }).isVisible()).toBe(true);
 
     await t.page.getByRole("button", { name: "ID", exact: true }).click();
-    await expect.poll(() => t.page.getByRole("heading", { level: 1 }).textContent()).toBe("Selamat datang, Admin Demo");
+    await expect.poll(() => t.page.getByRole("heading", { level: 1 }).textContent(), { timeout: 15_000 }).toBe("Selamat datang, Admin Demo");
     expectNoBrowserErrors(t);
   });
 
