@@ -86,6 +86,9 @@ export function xlsxStream<Row>(sheetName: string, columns: ExportColumn<Row>[],
         sheet.addRow(columns.map((column) => column.value(row) ?? null)).commit();
         rowsInSheet += 1;
       }
+      // Page queries are synchronous: let the zip's compression callbacks run before the next page, then wait
+      // while the reader is behind, so memory holds about a page rather than the whole file.
+      await new Promise((resolve) => setImmediate(resolve));
       if (output.writableNeedDrain) await once(output, "drain");
     }
     sheet.commit();

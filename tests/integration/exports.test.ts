@@ -132,9 +132,9 @@ describe("streaming", () => {
     const flamboyan = await db().selectFrom("markets").select(["id"]).where("name", "=", "Pasar Flamboyan").executeTakeFirstOrThrow();
     const trader = await db().selectFrom("traders").select("id").where("market_id", "=", flamboyan.id).executeTakeFirstOrThrow();
     const collector = await db().selectFrom("users").select("id").where("email", "=", "kolektor.flamboyan@demo.id").executeTakeFirstOrThrow();
-    // 6,500 entries spread over five days of an old month, written straight into the ledger.
+    // 6,500 entries over five days of an old month, appended day by day as the ledger grows.
     const rows = Array.from({ length: 6_500 }, (_, index) => {
-      const date = `2025-01-0${(index % 5) + 1}`;
+      const date = `2025-01-0${Math.floor(index / 1_300) + 1}`;
       return {
         trader_id: trader.id,
         market_id: flamboyan.id,
