@@ -316,7 +316,6 @@ async function ledgerIdRange(db: DB, from: string, to: string) {
 const ledgerPage = (db: DB, scope: Scope, filter: ExportFilter, ids: { first: number; last: number }, after: { id: number } | null, limit: number) =>
   db
     .selectFrom("collection_entries as e")
-    .innerJoin("traders", "traders.id", "e.trader_id")
     .where("e.id", ">", after?.id ?? ids.first - 1)
     .where("e.id", "<=", ids.last)
     .where(sql<number>`+e.market_id`, "in", placed(db, scope, filter).select("markets.id"))
@@ -332,8 +331,7 @@ const ledgerPage = (db: DB, scope: Scope, filter: ExportFilter, ids: { first: nu
       "e.reverses_entry_id",
       "e.collected_at",
       "e.reason",
-      "traders.nik",
-      "traders.full_name",
+      "e.trader_id",
     ])
     .orderBy("e.id")
     .limit(limit)
@@ -342,6 +340,8 @@ const ledgerPage = (db: DB, scope: Scope, filter: ExportFilter, ids: { first: nu
 type LedgerRow = Awaited<ReturnType<typeof ledgerPage>>[number];
 
 interface CollectionRow extends LedgerRow {
+  nik: string;
+  full_name: string;
   market_name: string;
   branch_code: string;
   time_zone: string;
@@ -365,6 +365,10 @@ async function* collectionPages(db: DB, scope: Scope, filter: ExportFilter): Asy
   const collectors = new Map(users.map((user) => [user.id, user.name]));
   for await (const rows of keysetPages<LedgerRow>((after, limit) => ledgerPage(db, scope, filter, ids, after, limit))) {
     const reversed = rows.flatMap((row) => (row.reverses_entry_id == null ? [] : [row.reverses_entry_id]));
+    const traderIds = [...new Set(rows.map((row) => row.trader_id))];
+    const traders = new Map(
+      (await db.selectFrom("traders").where("id", "in", traderIds).select(["id", "nik", "full_name"]).execute()).map((t) => [t.id, t]),
+    );
     const originals = new Map(
       reversed.length
         ? (await db.selectFrom("collection_entries").where("id", "in", reversed).select(["id", "receipt_number"]).execute()).map((row) => [
@@ -375,6 +379,9 @@ async function* collectionPages(db: DB, scope: Scope, filter: ExportFilter): Asy
     );
     for (const row of rows as CollectionRow[]) {
       const market = markets.get(row.market_id)!;
+      const trader = traders.get(row.trader_id)!;
+      row.nik = trader.nik;
+      row.full_name = trader.full_name;
       row.market_name = market.name;
       row.branch_code = market.code;
       row.time_zone = market.time_zone;

@@ -47,6 +47,20 @@ export function csvStream<Row>(columns: ExportColumn<Row>[], pages: AsyncGenerat
   });
 }
 
+const MAX_BACKLOG = 4 * 1024 * 1024;
+
+/**
+ * Bytes of sheet XML waiting to be compressed. exceljs' streaming writer ignores backpressure (exceljs#734): its
+ * sheet stream writes into the zip's input stream whatever that holds, so a fast producer fills memory with XML.
+ * The pinned exceljs 4.4.0 keeps that input (a readable-stream PassThrough) in `stream.pipes`; if that ever
+ * changes this reads 0 and the export merely loses its throttle.
+ */
+type Buffered = { _writableState?: { length?: number }; _readableState?: { length?: number } };
+function compressorBacklog(sheet: unknown): number {
+  const pipes = (sheet as { stream?: { pipes?: Buffered[] } }).stream?.pipes ?? [];
+  return pipes.reduce((total, pipe) => total + (pipe._writableState?.length ?? 0) + (pipe._readableState?.length ?? 0), 0);
+}
+
 /** Excel holds 1,048,576 rows per sheet: a larger export continues on a second sheet ("Iuran (2)"). */
 export const ROWS_PER_SHEET = 1_000_000;
 
@@ -55,7 +69,12 @@ export const ROWS_PER_SHEET = 1_000_000;
  * they come; after each page the writer waits while the reader is behind. Text cells stay typed text (never read
  * as formulas), rupiah cells numbers.
  */
-export function xlsxStream<Row>(sheetName: string, columns: ExportColumn<Row>[], pages: AsyncGenerator<Row[]>, rowsPerSheet = ROWS_PER_SHEET): ReadableStream<Uint8Array> {
+export function xlsxStream<Row>(
+  sheetName: string,
+  columns: ExportColumn<Row>[],
+  pages: AsyncGenerator<Row[]>,
+  rowsPerSheet = ROWS_PER_SHEET,
+): ReadableStream<Uint8Array> {
   const output = new PassThrough();
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: output, useStyles: true, useSharedStrings: false, zip: { zlib: { level: 1 } } });
   const addSheet = (number: number) => {
@@ -86,9 +105,8 @@ export function xlsxStream<Row>(sheetName: string, columns: ExportColumn<Row>[],
         sheet.addRow(columns.map((column) => column.value(row) ?? null)).commit();
         rowsInSheet += 1;
       }
-      // Page queries are synchronous: let the zip's compression callbacks run before the next page, then wait
-      // while the reader is behind, so memory holds about a page rather than the whole file.
-      await new Promise((resolve) => setImmediate(resolve));
+      // Wait while the compressor or the reader is behind, so memory holds a few pages, not the whole file.
+      while (!cancelled && compressorBacklog(sheet) > MAX_BACKLOG) await new Promise((resolve) => setTimeout(resolve, 2));
       if (output.writableNeedDrain) await once(output, "drain");
     }
     sheet.commit();
@@ -112,11 +130,21 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
 /** The place the file covers (market name, branch code or the caller's area), or null when outside the scope. */
 async function placeName(db: DB, scope: Scope, filter: ExportFilter): Promise<string | null> {
   if (filter.marketId != null) {
-    const market = await db.selectFrom("markets").where(marketInScope(scope)).where("markets.id", "=", filter.marketId).select("name").executeTakeFirst();
+    const market = await db
+      .selectFrom("markets")
+      .where(marketInScope(scope))
+      .where("markets.id", "=", filter.marketId)
+      .select("name")
+      .executeTakeFirst();
     return market?.name ?? null;
   }
   if (filter.branchId != null) {
-    const branch = await db.selectFrom("branches").where(branchInScope(scope)).where("branches.id", "=", filter.branchId).select("code").executeTakeFirst();
+    const branch = await db
+      .selectFrom("branches")
+      .where(branchInScope(scope))
+      .where("branches.id", "=", filter.branchId)
+      .select("code")
+      .executeTakeFirst();
     return branch?.code ?? null;
   }
   return "semua";
@@ -130,7 +158,14 @@ function withDefaultRange(definition: DatasetDefinition<unknown>, filter: Export
 }
 
 /** A dataset as a streamed file, or null when the `?branch=`/`?market=` filter points outside the scope. */
-export async function exportDataset(db: DB, scope: Scope, dataset: Dataset, format: ExportFormat, requested: ExportFilter, now = new Date()): Promise<ExportFile | null> {
+export async function exportDataset(
+  db: DB,
+  scope: Scope,
+  dataset: Dataset,
+  format: ExportFormat,
+  requested: ExportFilter,
+  now = new Date(),
+): Promise<ExportFile | null> {
   const place = await placeName(db, scope, requested);
   if (place == null) return null;
   const definition: DatasetDefinition<unknown> = DATASET_DEFINITIONS[dataset];

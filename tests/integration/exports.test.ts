@@ -19,6 +19,7 @@ import * as reportsPage from "../../app/routes/reports._index";
 import { getDb } from "../../app/utils/db.server";
 import { businessDate } from "../../app/domain/business-day";
 import { keysetPages } from "../../app/models/export-datasets.server";
+import { xlsxStream } from "../../app/models/exports.server";
 import { OTHER_REGION } from "../support/fixtures";
 import { call, getRequest, signedInAs, type Caller } from "../support/requests";
 
@@ -128,7 +129,7 @@ describe("streaming", () => {
     expect(seen).toEqual([null, 5, 10]);
   });
 
-  it("streams more than a page of ledger rows, each once, in date order, as CSV and as a workbook", async () => {
+  it("streams more than a page of ledger rows, each once, in the order the ledger recorded them, as CSV and as a workbook", async () => {
     const flamboyan = await db().selectFrom("markets").select(["id"]).where("name", "=", "Pasar Flamboyan").executeTakeFirstOrThrow();
     const trader = await db().selectFrom("traders").select("id").where("market_id", "=", flamboyan.id).executeTakeFirstOrThrow();
     const collector = await db().selectFrom("users").select("id").where("email", "=", "kolektor.flamboyan@demo.id").executeTakeFirstOrThrow();
@@ -160,8 +161,7 @@ describe("streaming", () => {
     const exported = csvRows(bytes).slice(1);
     expect(exported).toHaveLength(6_500);
     expect(new Set(exported.map((row) => row[1])).size).toBe(6_500);
-    const dates = exported.map((row) => row[0]);
-    expect(dates).toEqual([...dates].sort());
+    expect(exported.map((row) => row[1])).toEqual(rows.map((row) => row.receipt_number));
     expect(exported[0][9]).toBe("2025-01-01 09:00 WIB");
 
     const workbook = new ExcelJS.Workbook();
@@ -170,6 +170,21 @@ describe("streaming", () => {
     expect(sheet.getRow(1).getCell(1).value).toBe("Tanggal usaha");
     expect(sheet.rowCount).toBe(6_501);
     expect(sheet.getRow(2).getCell(4).value).toBe(500);
+  });
+
+  it("continues a workbook on a new sheet when one is full", async () => {
+    async function* pages() {
+      yield [1, 2, 3, 4];
+      yield [5, 6, 7];
+    }
+    const body = xlsxStream("Angka", [{ header: "Nilai", kind: "number", value: (n: number) => n }], pages(), 3);
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await new Response(body).arrayBuffer());
+    expect(workbook.worksheets.map((sheet) => [sheet.name, sheet.getColumn(1).values.slice(1)])).toEqual([
+      ["Angka", ["Nilai", 1, 2, 3]],
+      ["Angka (2)", ["Nilai", 4, 5, 6]],
+      ["Angka (3)", ["Nilai", 7]],
+    ]);
   });
 
   it("answers every dataset in both formats", async () => {
