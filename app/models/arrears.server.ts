@@ -5,7 +5,7 @@ import { computeCoverage, type Coverage } from "../domain/coverage";
 import type { PremiumMonth } from "../domain/premium";
 import { marketInScope } from "./scope.server";
 import { loadRateTable } from "./rates.server";
-import { coverageConfig, premiumScheduleFor } from "./coverage.server";
+import { coverageConfig, premiumScheduleFor, isCollectableTrader } from "./coverage.server";
 import { pageWindow, toPage } from "./query-helpers.server";
 import { toCsv } from "../domain/csv-safety";
 
@@ -28,8 +28,7 @@ export async function listArrearsMarkets(db: DB, scope: Scope) {
           .selectFrom("traders")
           .select("traders.id")
           .whereRef("traders.market_id", "=", "markets.id")
-          .where("traders.status", "=", "registered")
-          .where("traders.payer_type", "=", "mandiri"),
+          .where(isCollectableTrader),
       ),
     )
     .select(["markets.id", "markets.name", "branches.code as branch_code"])
@@ -65,8 +64,7 @@ export async function computeMarketArrears(db: DB, scope: Scope, marketId: numbe
       .selectFrom("traders")
       .leftJoin("trader_coverage", "trader_coverage.trader_id", "traders.id")
       .where("traders.market_id", "=", marketId)
-      .where("traders.status", "=", "registered")
-      .where("traders.payer_type", "=", "mandiri")
+      .where(isCollectableTrader)
       .select([
         "traders.id",
         "traders.full_name",

@@ -7,7 +7,7 @@ import { daysInMonth } from "../domain/premium";
 import { marketInScope } from "./scope.server";
 import { hasMouInForce } from "./mous.server";
 import { branchLocalDate } from "./query-helpers.server";
-import { loadTraderCoverage, refreshStaleCoverage } from "./coverage.server";
+import { loadTraderCoverage, refreshStaleCoverage, isCollectableTrader } from "./coverage.server";
 import { scopedMarket } from "./collection-days.server";
 
 // What the collector's phone needs: the market's registered self-paying traders as one compact list (searched on
@@ -30,8 +30,7 @@ function sheetTraders(db: DB, marketId: number) {
     .selectFrom("traders")
     .leftJoin("trader_coverage", "trader_coverage.trader_id", "traders.id")
     .where("traders.market_id", "=", marketId)
-    .where("traders.status", "=", "registered")
-    .where("traders.payer_type", "=", "mandiri")
+    .where(isCollectableTrader)
     .select([
       "traders.id",
       "traders.full_name",

@@ -1,5 +1,5 @@
 import type { DB } from "../utils/db.server";
-import { refreshMarketCoverage } from "./coverage.server";
+import { refreshMarketCoverage, isCollectableTrader } from "./coverage.server";
 
 // Statuses change with the calendar (a month falls due after the 15th) even when nobody pays, so every trader's
 // coverage snapshot is refreshed daily (`npm run coverage:refresh`, e.g. from cron shortly after midnight WIB) and
@@ -9,8 +9,7 @@ import { refreshMarketCoverage } from "./coverage.server";
 export async function refreshAllCoverage(db: DB, now = new Date()): Promise<number> {
   const markets = await db
     .selectFrom("traders")
-    .where("status", "=", "registered")
-    .where("payer_type", "=", "mandiri")
+    .where(isCollectableTrader)
     .select("market_id")
     .distinct()
     .orderBy("market_id")

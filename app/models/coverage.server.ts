@@ -1,6 +1,6 @@
 import type { DB } from "../utils/db.server";
-import type { Insertable } from "kysely";
-import type { TraderCoverage, TraderCoverageTable, TraderPayerType } from "../../db/schema";
+import type { ExpressionBuilder, Insertable } from "kysely";
+import type { Database, TraderCoverage, TraderCoverageTable, TraderPayerType } from "../../db/schema";
 import type { Scope } from "../domain/scope";
 import { businessDate } from "../domain/business-day";
 import { computeCoverage, DEFAULT_COVERAGE_CONFIG, type CoverageConfig } from "../domain/coverage";
@@ -33,13 +33,20 @@ export function premiumScheduleFor(trader: PremiumProfile, rates: StoredRateTabl
   };
 }
 
+/**
+ * The traders a market collects from: registered and paying for themselves (APBD- and sponsor-paid premiums
+ * arrive by other routes). The one definition the sheet, coverage, refresh and arrears share.
+ */
+export function isCollectableTrader(eb: ExpressionBuilder<Database, "traders">) {
+  return eb.and([eb("traders.status", "=", "registered"), eb("traders.payer_type", "=", "mandiri")]);
+}
+
 function collectableTraders(db: DB) {
   return db
     .selectFrom("traders")
     .innerJoin("markets", "markets.id", "traders.market_id")
     .innerJoin("branches", "branches.id", "markets.branch_id")
-    .where("traders.status", "=", "registered")
-    .where("traders.payer_type", "=", "mandiri")
+    .where(isCollectableTrader)
     .select([
       "traders.id",
       "traders.market_id",

@@ -1,3 +1,4 @@
+import { TRADER_EXPORT_SELECTION } from "./trader-exports.server";
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from "kysely";
 import type { DB } from "../utils/db.server";
 import type { Database, MouStoredStatus } from "../../db/schema";
@@ -243,27 +244,7 @@ async function tradersPage(
       .innerJoin("traders", "traders.market_id", "markets.id")
       .leftJoin("sponsor_programmes", "sponsor_programmes.id", "traders.sponsor_programme_id")
       .$if(after != null, (qb) => qb.where("traders.id", ">", after!.id))
-      .select([
-        "traders.id",
-        "markets.name as market_name",
-        "branches.time_zone",
-        "sponsor_programmes.name as programme_name",
-        "traders.nik",
-        "traders.full_name",
-        "traders.sex",
-        "traders.birth_date",
-        "traders.phone",
-        "traders.whatsapp",
-        "traders.stall",
-        "traders.commodity",
-        "traders.nominal",
-        "traders.jht",
-        "traders.payer_type",
-        "traders.kpj",
-        "traders.status",
-        "traders.coverage_start_month",
-        "traders.enrolled_at",
-      ])
+      .select(["traders.id", ...TRADER_EXPORT_SELECTION])
       .orderBy("traders.id")
       .limit(limit)
       .execute(),
