@@ -21,6 +21,7 @@ const MENU: Record<Role, NavItem[]> = {
     { to: "/deposits", label: "nav.deposits" },
     { to: "/reconciliation", label: "nav.reconciliation" },
     { to: "/arrears", label: "nav.arrears" },
+    { to: "/reports", label: "nav.reports" },
     { to: "/account/tokens", label: "nav.tokens" },
   ],
   regional_head: [
@@ -34,6 +35,7 @@ const MENU: Record<Role, NavItem[]> = {
     { to: "/deposits", label: "nav.deposits" },
     { to: "/reconciliation", label: "nav.reconciliation" },
     { to: "/arrears", label: "nav.arrears" },
+    { to: "/reports", label: "nav.reports" },
     { to: "/account/tokens", label: "nav.tokens" },
   ],
   branch_staff: [
@@ -48,6 +50,7 @@ const MENU: Record<Role, NavItem[]> = {
     { to: "/deposits", label: "nav.deposits" },
     { to: "/reconciliation", label: "nav.reconciliation" },
     { to: "/arrears", label: "nav.arrears" },
+    { to: "/reports", label: "nav.reports" },
     { to: "/account/tokens", label: "nav.tokens" },
   ],
   market_collector: [
@@ -58,6 +61,7 @@ const MENU: Record<Role, NavItem[]> = {
     { to: "/deposits", label: "nav.deposits" },
     { to: "/reconciliation", label: "nav.reconciliation" },
     { to: "/arrears", label: "nav.arrears" },
+    { to: "/reports", label: "nav.reports" },
     { to: "/account/tokens", label: "nav.tokens" },
   ],
 };

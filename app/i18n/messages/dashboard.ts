@@ -3,6 +3,7 @@ import { defineMessages } from "../define";
 // Dashboards (region, branch, market), their charts, the monthly report and the data exports.
 export const dashboard = defineMessages({
   id: {
+    "nav.reports": "Laporan",
     "dashboard.branchTitle": "Dasbor {name}",
     "dashboard.marketTitle": "Dasbor {name}",
     "dashboard.asOf": "Angka per {date}",
@@ -144,6 +145,7 @@ export const dashboard = defineMessages({
     "dashboard.dataset.deposits": "Setoran bank",
   },
   en: {
+    "nav.reports": "Reports",
     "dashboard.branchTitle": "{name} dashboard",
     "dashboard.marketTitle": "{name} dashboard",
     "dashboard.asOf": "Figures as of {date}",
