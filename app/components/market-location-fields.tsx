@@ -6,7 +6,7 @@ import { pinFromText } from "../domain/geo";
 import type { FieldErrors } from "../domain/user-form";
 import { useI18n } from "../i18n/react";
 import { FieldError, TextField } from "./forms";
-import { ClientMap } from "./map/map-frame";
+import { ClientMap, MapPlaceholder } from "./map/map-frame";
 
 const PinPicker = lazy(() => import("./map/pin-picker.client"));
 
@@ -50,7 +50,7 @@ export function LocationFields({ defaults, errors, fallbackCenter }: { defaults:
       <p className="hint">{t("markets.locationHint")}</p>
       <ClientMap height={300}>
         {() => (
-          <Suspense fallback={<div className="map-frame map-placeholder" style={{ height: 300 }} aria-hidden="true" />}>
+          <Suspense fallback={<MapPlaceholder height={300} />}>
             <PinPicker pin={pin} fallbackCenter={fallbackCenter} label={t("markets.pinMap")} onPick={pick} />
           </Suspense>
         )}

@@ -1,10 +1,46 @@
 import { Link } from "@remix-run/react";
+import { lazy, Suspense } from "react";
+import type { MarketStage } from "../../db/schema";
 import { formatMonth } from "../domain/month-format";
 import type { MarketTradersSummaryData } from "../domain/trader-form";
 import { useI18n } from "../i18n/react";
+import { ClientMap, MapPlaceholder } from "./map/map-frame";
+import { TraderStatusKey } from "./map/map-legend";
 
-/** The market page's traders card: counts, this month's self-paid premiums and links to the list and the form. */
-export function MarketTradersSummary({ summary }: { summary: MarketTradersSummaryData }) {
+const MarketTradersMap = lazy(() => import("./map/market-traders.client"));
+const MAP_HEIGHT = 320;
+
+export interface TradersMapMarket {
+  id: number;
+  name: string;
+  lat: number | null;
+  lng: number | null;
+  stage: MarketStage;
+}
+
+/** The market's onboarded traders on a map, or why there is nothing to draw. */
+function TradersMap({ market, registered }: { market: TradersMapMarket; registered: number }) {
+  const { t } = useI18n();
+  if (registered === 0) return <p className="muted">{t("traders.summary.mapNoTraders")}</p>;
+  const { lat, lng } = market;
+  // The map opens on the market's pin: without one there is no place to start from.
+  if (lat == null || lng == null) return <p className="muted">{t("traders.summary.mapNoLocation")}</p>;
+  return (
+    <>
+      <ClientMap height={MAP_HEIGHT}>
+        {() => (
+          <Suspense fallback={<MapPlaceholder height={MAP_HEIGHT} />}>
+            <MarketTradersMap market={{ ...market, lat, lng }} height={MAP_HEIGHT} label={t("traders.summary.map", { name: market.name })} />
+          </Suspense>
+        )}
+      </ClientMap>
+      <TraderStatusKey className="legend-inline" />
+    </>
+  );
+}
+
+/** The market page's traders card: counts, this month's self-paid premiums, the traders' map and links to the list and the form. */
+export function MarketTradersSummary({ summary, market }: { summary: MarketTradersSummaryData; market: TradersMapMarket }) {
   const { t, integer, rupiah, locale } = useI18n();
   const counts: [string, string][] = [
     [t("traders.summary.registered"), integer(summary.registered)],
@@ -24,6 +60,8 @@ export function MarketTradersSummary({ summary }: { summary: MarketTradersSummar
           </li>
         ))}
       </ul>
+      <h3>{t("traders.summary.mapTitle")}</h3>
+      <TradersMap market={market} registered={summary.registered} />
       <p className="actions-row">
         <Link to={`/traders?market=${summary.marketId}`}>{t("traders.summary.open")}</Link>
         <Link className="button" to={`/traders/new?market=${summary.marketId}`}>{t("traders.add")}</Link>

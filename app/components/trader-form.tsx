@@ -10,7 +10,7 @@ import type { FieldErrors } from "../domain/user-form";
 import type { TraderPayerType } from "../../db/schema";
 import { useI18n } from "../i18n/react";
 import { FieldError, PostForm, TextField } from "./forms";
-import { ClientMap } from "./map/map-frame";
+import { ClientMap, MapPlaceholder } from "./map/map-frame";
 import { PremiumBreakdown } from "./trader-premium";
 
 const PinPicker = lazy(() => import("./map/pin-picker.client"));
@@ -191,7 +191,7 @@ function StallPin({ values, center, errors }: { values: TraderFormValues; center
       <p className="hint">{t("traders.stallPinHint")}</p>
       <ClientMap height={260}>
         {() => (
-          <Suspense fallback={<div className="map-frame map-placeholder" style={{ height: 260 }} aria-hidden="true" />}>
+          <Suspense fallback={<MapPlaceholder height={260} />}>
             <PinPicker pin={pin} fallbackCenter={center} label={t("traders.stallPinMap")} onPick={pick} />
           </Suspense>
         )}

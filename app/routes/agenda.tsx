@@ -6,7 +6,7 @@ import { requireUser } from "../utils/auth.server";
 import { getDb } from "../utils/db.server";
 import { loadAgenda, type Agenda, type AgendaRoute } from "../models/visits.server";
 import { VISIT_ROLES } from "../domain/visit-form";
-import { ClientMap, mapLinks } from "../components/map/map-frame";
+import { ClientMap, MapPlaceholder, mapLinks } from "../components/map/map-frame";
 import { useDistanceLabel, VisitList } from "../components/visit-list";
 import { useI18n } from "../i18n/react";
 
@@ -92,7 +92,7 @@ export default function AgendaPage() {
         {mappable.length > 0 ? (
           <ClientMap height={MAP_HEIGHT}>
             {() => (
-              <Suspense fallback={<div className="map-frame map-placeholder" style={{ height: MAP_HEIGHT }} aria-hidden="true" />}>
+              <Suspense fallback={<MapPlaceholder height={MAP_HEIGHT} />}>
                 <AgendaMap routes={mappable} height={MAP_HEIGHT} label={t("visits.route.mapLabel")} />
               </Suspense>
             )}

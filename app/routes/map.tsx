@@ -9,7 +9,7 @@ import { mapFilterParams, parseMapFilters } from "../domain/map-query";
 import { totalOf } from "../domain/cluster";
 import { parsePinMove, PIN_EDITOR_ROLES } from "../domain/pin-move";
 import { choroplethLimits } from "../domain/boundaries";
-import { ClientMap, mapLinks } from "../components/map/map-frame";
+import { ClientMap, MapPlaceholder, mapLinks } from "../components/map/map-frame";
 import { MapLegend, type LayerVisibility, type MapLayer } from "../components/map/map-legend";
 import { MapFilterForm } from "../components/map/map-filters";
 import type { PinKind } from "../components/map/programme-map.client";
@@ -99,7 +99,7 @@ export default function MapPage() {
       <div className="map-layout">
         <ClientMap height={MAP_HEIGHT}>
           {() => (
-            <Suspense fallback={<div className="map-frame map-placeholder" style={{ height: MAP_HEIGHT }} aria-hidden="true" />}>
+            <Suspense fallback={<MapPlaceholder height={MAP_HEIGHT} />}>
               <ProgrammeMap
                 key={filterKey}
                 offices={data.offices}

@@ -12,7 +12,7 @@ import type { FieldErrors } from "../domain/user-form";
 import { StageBadge } from "../components/badges";
 import { ContactList } from "../components/market-contacts";
 import { StageChangeForm, StageHistory } from "../components/market-history";
-import { ClientMap, mapLinks } from "../components/map/map-frame";
+import { ClientMap, MapPlaceholder, mapLinks } from "../components/map/map-frame";
 import { MarketMous } from "../components/market-mous";
 import { MarketVisits } from "../components/market-visits";
 import { MarketTradersSummary } from "../components/market-traders";
@@ -70,7 +70,7 @@ function LocationSection({ market }: { market: PageData["market"] }) {
     <>
       <ClientMap height={260}>
         {() => (
-          <Suspense fallback={<div className="map-frame map-placeholder" style={{ height: 260 }} aria-hidden="true" />}>
+          <Suspense fallback={<MapPlaceholder height={260} />}>
             <MarketLocation lat={lat} lng={lng} precision={market.coord_precision} label={t("markets.locationMap", { name: market.name })} />
           </Suspense>
         )}
@@ -140,7 +140,7 @@ export default function MarketPage() {
         <StageHistory history={history} timeZone={market.time_zone} />
       </section>
       <MarketMous marketId={market.id} mous={mous} canDraft={canManage} />
-      {traders ? <MarketTradersSummary summary={traders} /> : null}
+      {traders ? <MarketTradersSummary summary={traders} market={market} /> : null}
       {canManage ? <MarketVisits marketId={market.id} visits={visits} /> : null}
     </>
   );

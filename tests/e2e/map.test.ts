@@ -2,27 +2,28 @@ import path from "node:path";
 import fs from "node:fs";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
+import { expectAccessible, expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
 import { TMP_DIR } from "../support/paths";
 
 // The map with no internet (issue 7): the e2e server runs with TILE_URL empty, so everything drawn comes
 // from the app itself: Natural Earth outline, branch offices, markets by stage and clustered traders.
 
 let browser: Browser;
-let tracked: TrackedPage | undefined;
+const opened: TrackedPage[] = [];
 
 beforeAll(async () => {
   browser = await launchBrowser();
 });
 
 afterAll(async () => {
-  await tracked?.context.close();
+  for (const tracked of opened) await tracked.context.close();
   await browser?.close();
 });
 
 describe("map", () => {
   it("shows the regional head Borneo's outline, branch offices, markets and clustered traders without tiles", async () => {
-    tracked = await newPage(browser);
+    const tracked = await newPage(browser);
+    opened.push(tracked);
     const { page } = tracked;
     await signIn(page, "kakanwil@demo.id");
     await page.goto("/map");
@@ -35,6 +36,27 @@ describe("map", () => {
     const file = path.join(TMP_DIR, "map.png");
     await page.screenshot({ path: file });
     expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+    expectNoBrowserErrors(tracked);
+  });
+
+  it("shows branch staff a market's registered traders on the market page, and why a market without any has no map", async () => {
+    const tracked = await newPage(browser);
+    opened.push(tracked);
+    const { page } = tracked;
+    await signIn(page, "staf.pontianak@demo.id");
+    const { features } = (await (await page.request.get("/api/v1/markets")).json()) as { features: { id: number; properties: { name: string } }[] };
+    const marketId = (name: string) => features.find((feature) => feature.properties.name === name)!.id;
+
+    await page.goto(`/markets/${marketId("Pasar Flamboyan")}`);
+    const map = page.getByRole("region", { name: "Peta pedagang terdaftar Pasar Flamboyan" });
+    await map.locator(".leaflet-container").waitFor();
+    await expect.poll(async () => map.locator(".market-pin").count(), { timeout: 20_000 }).toBe(1);
+    await expect.poll(async () => map.locator(".trader-cluster").count(), { timeout: 20_000 }).toBeGreaterThan(0);
+    await expectAccessible(page);
+
+    await page.goto(`/markets/${marketId("Pasar Kenanga")}`);
+    await page.getByText("Belum ada pedagang terdaftar untuk ditampilkan di peta.").waitFor();
+    expect(await page.getByRole("region", { name: /^Peta pedagang terdaftar/ }).count()).toBe(0);
     expectNoBrowserErrors(tracked);
   });
 });

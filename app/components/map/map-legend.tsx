@@ -44,6 +44,21 @@ function LayerToggle({ layer, label, visible, onToggle }: { layer: MapLayer; lab
   );
 }
 
+/** What a trader's colour and a cluster mean (the full map's legend and the market page's map). */
+export function TraderStatusKey({ className }: { className?: string }) {
+  const { t } = useI18n();
+  return (
+    <ul className={className}>
+      {TRADER_MAP_STATUSES.map((status) => (
+        <li key={status}>
+          <Swatch colour={STATUS_COLOURS[status]} /> {t(`map.status.${status}`)}
+        </li>
+      ))}
+      <li className="muted">{t("map.legend.cluster")}</li>
+    </ul>
+  );
+}
+
 export interface MapLegendProps {
   visible: LayerVisibility;
   onToggle: (layer: MapLayer) => void;
@@ -79,14 +94,7 @@ export function MapLegend({ visible, onToggle, areas }: MapLegendProps) {
       </div>
       <div className="legend-group">
         <LayerToggle layer="traders" label={t("map.layer.traders")} visible={visible} onToggle={onToggle} />
-        <ul>
-          {TRADER_MAP_STATUSES.map((status) => (
-            <li key={status}>
-              <Swatch colour={STATUS_COLOURS[status]} /> {t(`map.status.${status}`)}
-            </li>
-          ))}
-          <li className="muted">{t("map.legend.cluster")}</li>
-        </ul>
+        <TraderStatusKey />
       </div>
       {areas ? (
         <div className="legend-group">

@@ -5,9 +5,7 @@ import BaseMap from "./base-map.client";
 import TraderClusters from "./trader-clusters.client";
 import { marketIcon } from "./icons.client";
 
-// Browser-only: render through <ClientMap>, e.g. on the market page:
-//   const MarketTradersMap = lazy(() => import("../components/map/market-traders.client"));
-//   <ClientMap height={320}>{() => <Suspense fallback={…}><MarketTradersMap … /></Suspense>}</ClientMap>
+// Browser-only: render through <ClientMap> (the market page's traders card, components/market-traders.tsx).
 // The market's point and its onboarded traders (clustered by the server, coloured by coverage status).
 
 export interface MarketTradersMapProps {

@@ -166,6 +166,10 @@ export const traders = defineMessages({
     "traders.summary.sponsored": "Dibayar APBD/sponsor",
     "traders.summary.monthlyDue": "Iuran mandiri {month}",
     "traders.summary.open": "Lihat daftar pedagang",
+    "traders.summary.mapTitle": "Peta pedagang",
+    "traders.summary.map": "Peta pedagang terdaftar {name}",
+    "traders.summary.mapNoTraders": "Belum ada pedagang terdaftar untuk ditampilkan di peta.",
+    "traders.summary.mapNoLocation": "Isi lokasi pasar agar pedagangnya tampil di peta.",
 
     "programmes.title": "Program bantuan iuran",
     "programmes.intro": "Pemerintah daerah (APBD) atau perusahaan (CSR) membayar iuran pedagang yang dilampirkan ke programnya.",
@@ -392,6 +396,10 @@ export const traders = defineMessages({
     "traders.summary.sponsored": "Paid by APBD/sponsor",
     "traders.summary.monthlyDue": "Self-paid premiums {month}",
     "traders.summary.open": "Open the trader list",
+    "traders.summary.mapTitle": "Traders on the map",
+    "traders.summary.map": "Map of {name}'s registered traders",
+    "traders.summary.mapNoTraders": "No registered traders to show on the map yet.",
+    "traders.summary.mapNoLocation": "Set the market's location to see its traders on the map.",
 
     "programmes.title": "Premium programmes",
     "programmes.intro": "A local government (APBD) or a company (CSR) pays the premiums of the traders attached to its programme.",
