@@ -1,6 +1,3 @@
-import fs from "node:fs";
-import path from "node:path";
-import { PROJECT_ROOT } from "../support/paths";
 import { describe, expect, it } from "vitest";
 import * as boundariesPage from "../../app/routes/admin.boundaries";
 import * as boundariesApi from "../../app/routes/api.v1.map.boundaries";
@@ -9,12 +6,9 @@ import { getDb } from "../../app/utils/db.server";
 import { MAX_BOUNDARY_BYTES } from "../../app/domain/boundaries";
 import { BASE, TEST_CSRF, call, getRequest, postRequest, signedInAs, type Caller } from "../support/requests";
 
-// The research files are read where they are (never copied into the project); a machine without them
-// skips only the two tests that need them.
-// The shared research folder sits beside the project (also in CI); the files are read there, never copied.
-const GEO_DATA = process.env.GEO_TEST_DATA ?? path.resolve(PROJECT_ROOT, "../shared/data/geo");
-const REGENCIES = `${GEO_DATA}/kalimantan-kabkota-cahyadsn.geojson`;
-const PROVINCES = `${GEO_DATA}/kalimantan-provinces-denyherianto.geojson`;
+import { provinceBoundaryFile, regencyBoundaryFile } from "../support/boundary-files";
+
+const REGENCIES = regencyBoundaryFile();
 
 function upload(caller: Caller, content: string, fileName = "batas.geojson") {
   const form = new FormData();
@@ -29,19 +23,19 @@ const layers = () => getDb().selectFrom("boundary_layers").selectAll().execute()
 describe("uploading area boundaries", () => {
   it("accepts the Kalimantan regency file and shades the map by traders per regency", async () => {
     const admin = await signedInAs("admin@demo.id");
-    const response = await upload(admin, fs.readFileSync(REGENCIES, "utf8"), "kalimantan-kabkota.geojson");
+    const response = await upload(admin, REGENCIES.text, "kalimantan-kabkota.geojson");
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ notice: "boundaries.saved" });
     const [layer] = await layers();
-    expect(layer).toMatchObject({ level: "regency", code_property: "kode", feature_count: 56, file_name: "kalimantan-kabkota.geojson" });
+    expect(layer).toMatchObject({ level: "regency", code_property: "kode", feature_count: REGENCIES.count, file_name: "kalimantan-kabkota.geojson" });
 
     const geometry = await call(boundariesApi.loader, getRequest("/api/v1/map/boundaries", await signedInAs("staf.pontianak@demo.id")));
     const collection = await geometry.json();
-    expect(collection.features).toHaveLength(56);
-    expect(collection.features[0].properties).toEqual({ code: "61.01", name: "Kabupaten Sambas" });
+    expect(collection.features).toHaveLength(REGENCIES.count);
+    expect(collection.features[0].properties).toEqual({ code: "61.01", name: "Kab. Sambas" });
 
     const head = await (await call(mapPage.loader, getRequest("/map", await signedInAs("kakanwil@demo.id")))).json();
-    expect(head.boundary).toMatchObject({ level: "regency", feature_count: 56 });
+    expect(head.boundary).toMatchObject({ level: "regency", feature_count: REGENCIES.count });
     expect(head.boundary.areaCounts["61.71"]).toBeGreaterThan(200);
     const staff = await (await call(mapPage.loader, getRequest("/map", await signedInAs("staf.balikpapan@demo.id")))).json();
     // Counts are the caller's own: Balikpapan staff see nothing in Pontianak.
@@ -50,8 +44,8 @@ describe("uploading area boundaries", () => {
 
   it("accepts a province file and replaces the previous layer", async () => {
     const admin = await signedInAs("admin@demo.id");
-    expect((await upload(admin, fs.readFileSync(REGENCIES, "utf8"))).status).toBe(200);
-    expect((await upload(admin, fs.readFileSync(PROVINCES, "utf8"))).status).toBe(200);
+    expect((await upload(admin, REGENCIES.text)).status).toBe(200);
+    expect((await upload(admin, provinceBoundaryFile())).status).toBe(200);
     const all = await layers();
     expect(all).toHaveLength(1);
     expect(all[0]).toMatchObject({ level: "province", code_property: "KODE_PROV", feature_count: 5 });
