@@ -4,8 +4,19 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { warmTraderIndex } from "./models/trader-index.server";
+import { getDb } from "./utils/db.server";
 
 const ABORT_DELAY = 5_000;
+
+// Read the map's traders while the server starts, once this module has loaded, so the first map view
+// does not pay for it; an earlier map request awaits the same read. Not under Vitest (NODE_ENV=test): a
+// test that imports this module must not have its database read behind its back.
+if (process.env.NODE_ENV !== "test") {
+  setImmediate(() => {
+    warmTraderIndex(getDb()).catch((error: unknown) => console.error("Warming the map's trader index failed:", error));
+  });
+}
 
 const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",

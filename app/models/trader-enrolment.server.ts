@@ -6,6 +6,7 @@ import { businessDate } from "../domain/business-day";
 import { reviewTrader, type StoredIdentity, type TraderInput, type TraderWarning } from "../domain/trader-form";
 import { marketInScope } from "./scope.server";
 import { loadRateTable } from "./rates.server";
+import { invalidateTraderIndex } from "./trader-index.server";
 
 // Registering and editing a trader. Every check that needs the database (market in scope, NIK and KPJ
 // unique, programme of the market's branch) runs in the same transaction as the write.
@@ -174,12 +175,19 @@ export async function applyTraderUpdate(trx: DB, userId: number, before: Trader,
     .execute();
 }
 
+/** A saved trader shows on the map at once; called after the commit, so the map's re-read sees it. */
+function refreshMapOnSave(result: TraderSaveResult): TraderSaveResult {
+  if (result.kind === "saved") invalidateTraderIndex();
+  return result;
+}
+
 export async function createTrader(db: DB, scope: Scope, userId: number, input: TraderInput, now = new Date()): Promise<TraderSaveResult> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<TraderSaveResult> => {
     const checked = await checkTrader(trx, scope, input, now, null);
     if ("result" in checked) return checked.result;
     return { kind: "saved", traderId: await insertTrader(trx, userId, checked.columns, now) };
   });
+  return refreshMapOnSave(result);
 }
 
 /** Saves an edit of a trader in the scope, with its history entry. */
@@ -191,7 +199,7 @@ export async function updateTrader(
   input: TraderInput,
   now = new Date(),
 ): Promise<TraderSaveResult> {
-  return db.transaction().execute(async (trx) => {
+  const result = await db.transaction().execute(async (trx): Promise<TraderSaveResult> => {
     const stored = await trx
       .selectFrom("traders")
       .innerJoin("markets", "markets.id", "traders.market_id")
@@ -205,4 +213,5 @@ export async function updateTrader(
     await applyTraderUpdate(trx, userId, stored, checked.columns, now);
     return { kind: "saved", traderId };
   });
+  return refreshMapOnSave(result);
 }

@@ -5,6 +5,8 @@ import * as clusterApi from "../../app/routes/api.v1.map.cluster";
 import { invalidateTraderIndex, REFRESH_INTERVAL_MS, traderIndex } from "../../app/models/trader-index.server";
 import { distanceMetres } from "../../app/domain/geo";
 import * as mapPage from "../../app/routes/map";
+import * as newTrader from "../../app/routes/traders.new";
+import * as editTrader from "../../app/routes/traders.$traderId_.edit";
 import { getDb } from "../../app/utils/db.server";
 import { DATA_AREA } from "../../app/domain/map-query";
 import { anonymous, bearerOf, call, getRequest, postRequest, signedInAs, type Caller } from "../support/requests";
@@ -226,6 +228,41 @@ describe("GET /api/v1/map/traders", () => {
     await db().updateTable("traders").set({ status: "registered", updated_at: new Date().toISOString() }).where("id", "=", trader.id).execute();
     invalidateTraderIndex();
     expect(countOf((await traders(caller, `bbox=${REGION_VIEW}&zoom=5`)).body)).toBe(before + 1);
+  });
+
+  it("shows a trader registered through the form at once, and drops them at once when edited back to a prospect", async () => {
+    const caller = await signedInAs("staf.pontianak@demo.id");
+    const flamboyan = await market("Pasar Flamboyan");
+    const view = `bbox=${around(flamboyan)}&zoom=12&market=${flamboyan.id}`;
+    const before = countOf((await traders(caller, view)).body);
+    const form = {
+      marketId: String(flamboyan.id),
+      nik: "6171051203859077",
+      fullName: "Pedagang Peta Baru",
+      sex: "",
+      birthDate: "",
+      phone: "",
+      stall: "",
+      commodity: "vegetables",
+      nominal: "1000000",
+      jht: "0",
+      payerType: "mandiri",
+      programmeId: "",
+      kpj: "",
+      status: "registered",
+      coverageStartMonth: new Date().toISOString().slice(0, 7),
+      lat: "",
+      lng: "",
+    };
+    const created = await call(newTrader.action, postRequest("/traders/new", caller, form));
+    expect(created.status).toBe(302);
+    // Within the refresh interval: only the form's invalidation can make the map see the trader already.
+    expect(countOf((await traders(caller, view)).body)).toBe(before + 1);
+    const traderId = /^\/traders\/(\d+)/.exec(created.headers.get("Location") ?? "")![1];
+    const path = `/traders/${traderId}/edit`;
+    const edited = await call(editTrader.action, postRequest(path, caller, { ...form, status: "prospect" }), { traderId });
+    expect(edited.status).toBe(302);
+    expect(countOf((await traders(caller, view)).body)).toBe(before);
   });
 
 });
