@@ -21,6 +21,7 @@ import { hasMouInForce } from "./mous.server";
 import { applyStageFact } from "./pipeline.server";
 import { refreshTradersCoverage } from "./coverage.server";
 import { loadRateTable } from "./rates.server";
+import { chunks } from "./query-helpers.server";
 
 // Writes to the append-only collection ledger. Every write, in one transaction: the entry rows, the day's
 // receipt counter (collection_days), the per-market-per-day summary (daily_market_collections), the traders'
@@ -42,9 +43,6 @@ export interface RecordRequest {
 
 const refused = (idempotencyKey: string | null, reason: RefusalReason): EntryResult => ({ idempotencyKey, ok: false, reason: refusalKey(reason) });
 
-const CHUNK = 400;
-const chunks = <T>(items: T[], size = CHUNK) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 
 /** SQLite and PostgreSQL both report a unique-constraint race this way; the caller retries and reads back. */
 function isUniqueViolation(error: unknown): boolean {
@@ -131,7 +129,7 @@ async function writeInTransaction(db: DB, items: Item[]): Promise<EntryResult[]>
 
 async function storedByKey(trx: DB, keys: string[]) {
   const found = new Map<string, { id: number; receipt_number: string; business_date: string; trader_id: number; amount: number; market_id: number; branch_id: number; region_id: number }>();
-  for (const part of chunks(keys)) {
+  for (const part of chunks(keys, 400)) {
     const rows = await trx
       .selectFrom("collection_entries")
       .innerJoin("markets", "markets.id", "collection_entries.market_id")
@@ -157,7 +155,7 @@ async function storedByKey(trx: DB, keys: string[]) {
 /** Traders by id with where they sit; each entry's own scope is checked against that place. */
 async function tradersById(trx: DB, ids: number[]) {
   const found = new Map<number, { id: number; market_id: number; branch_id: number; region_id: number; status: string; payer_type: string; stage: string; time_zone: string }>();
-  for (const part of chunks([...new Set(ids)])) {
+  for (const part of chunks([...new Set(ids)], 400)) {
     const rows = await trx
       .selectFrom("traders")
       .innerJoin("markets", "markets.id", "traders.market_id")

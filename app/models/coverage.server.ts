@@ -9,6 +9,7 @@ import { quoteTrader } from "../domain/trader-form";
 import { env } from "../utils/env.server";
 import { marketInScope } from "./scope.server";
 import { loadRateTable, type StoredRateTable } from "./rates.server";
+import { chunks } from "./query-helpers.server";
 
 // Each trader's coverage follows from the net sum of their ledger entries. trader_coverage keeps a snapshot
 // per trader, rewritten in the same transaction as the trader's ledger writes, so lists and dashboards read
@@ -60,9 +61,6 @@ function collectableTraders(db: DB) {
 
 type Selection = { traderIds: number[] } | { marketId: number; staleBefore?: (timeZone: string) => string };
 
-const CHUNK = 500;
-const chunks = <T,>(items: T[], size = CHUNK) =>
-  Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
 
 async function selectedTraders(db: DB, selection: Selection) {
   if ("traderIds" in selection) {

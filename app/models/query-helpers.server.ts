@@ -34,3 +34,8 @@ export function branchLocalDate(now: Date, toLocalDate: (instant: Date, zone: st
   const whens = KNOWN_ZONES.map((zone) => sql`when ${zone} then ${toLocalDate(now, zone)}`);
   return sql<string>`(case ${sql.ref("branches.time_zone")} ${sql.join(whens, sql` `)} else ${fallback} end)`;
 }
+
+/** Splits a long list so `in (…)` lists and multi-row inserts stay well under every engine's parameter limit. */
+export function chunks<T>(items: readonly T[], size = 500): T[][] {
+  return Array.from({ length: Math.ceil(items.length / size) }, (_, index) => items.slice(index * size, (index + 1) * size));
+}
