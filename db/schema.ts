@@ -258,7 +258,7 @@ export interface MouTransitionTable {
   changed_at: string;
 }
 
-export type ImportKind = "markets";
+export type ImportKind = "markets" | "traders";
 
 /** An uploaded import file kept between its dry run and its one commit (by the same user). */
 export interface ImportRunTable {
@@ -272,6 +272,8 @@ export interface ImportRunTable {
   committed_at: string | null;
   /** JSON summary of the commit (counts created/updated/skipped). */
   result: string | null;
+  /** The record the import writes into, for kinds that have one (a trader import's market); null otherwise. */
+  target_id: number | null;
 }
 
 export type Commodity = "vegetables" | "fish" | "meat" | "groceries" | "clothing" | "food_stall" | "other";

@@ -25,7 +25,12 @@ export function ImportCounts({ counts }: { counts: StatusCounts }) {
 
 export function ReasonText({ reason }: { reason: Reason }) {
   const { t } = useI18n();
-  return <>{t(reason.code, reason.params)}</>;
+  return (
+    <>
+      {reason.column ? <strong>{reason.column}: </strong> : null}
+      {t(reason.code, reason.params)}
+    </>
+  );
 }
 
 function StatusCell({ row }: { row: PublicRow }) {

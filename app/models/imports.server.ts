@@ -1,15 +1,16 @@
 import ExcelJS from "exceljs";
 import type { DB } from "../utils/db.server";
 import { nowIso } from "../utils/db.server";
-import type { ImportKind } from "../../db/schema";
+import type { ExpressionBuilder } from "kysely";
+import type { Database, ImportKind } from "../../db/schema";
 import type { Scope } from "../domain/scope";
 import { decodeText, parseCsv } from "../domain/import/csv";
-import { IMPORT_LIMITS, ImportFileError, tableFromRecords, tooLarge, type ImportTable } from "../domain/import/table";
+import { IMPORT_LIMITS, ImportFileError, tableFromRecords, tooLarge, tooManyRows, type ImportLimits, type ImportTable } from "../domain/import/table";
 import { publicRows, type ImportPreview, type PublicRow, type StatusCounts } from "../domain/import/classify";
 
 // The import pipeline every kind of import shares: read the file (CSV or XLSX) into rows of text,
 // let the kind's definition classify each row, keep the file between dry run and commit, and write
-// every valid row in one transaction, once. A kind (markets, later traders) only supplies a definition.
+// every valid row in one transaction, once. A kind (markets, a market's traders) only supplies a definition.
 
 export interface UploadedFile {
   fileName: string;
@@ -23,6 +24,10 @@ export interface ImportUser {
 
 export interface ImportDefinition<V> {
   kind: ImportKind;
+  /** The record every row goes into (a trader import's market); runs are kept and listed per target. */
+  target?: number;
+  /** Size limits, when the kind's files are naturally longer than the default. */
+  limits?: ImportLimits;
   /** Decides every row against the database as the caller sees it. */
   classify(db: DB, scope: Scope, table: ImportTable): Promise<ImportPreview<V>>;
   /** Writes one valid row; runs inside the commit's transaction. */
@@ -51,7 +56,7 @@ function cellText(value: ExcelJS.CellValue): string {
 }
 
 /** The first worksheet, its first non-empty row as the header. */
-async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
+async function readXlsx(bytes: Uint8Array, limits: ImportLimits): Promise<ImportTable> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.load(Buffer.from(bytes) as unknown as ArrayBuffer);
@@ -60,9 +65,7 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
   }
   const sheet = workbook.worksheets[0];
   if (!sheet) throw new ImportFileError("empty", "imports.file.noHeader");
-  if (sheet.actualRowCount > IMPORT_LIMITS.maxRows + 1) {
-    throw new ImportFileError("too_many_rows", "imports.file.tooManyRows", { max: IMPORT_LIMITS.maxRows, rows: sheet.actualRowCount - 1 });
-  }
+  if (sheet.actualRowCount > limits.maxRows + 1) throw tooManyRows(sheet.actualRowCount - 1, limits);
   const records: { row: number; cells: string[] }[] = [];
   sheet.eachRow((row, rowNumber) => {
     const cells: string[] = [];
@@ -71,16 +74,16 @@ async function readXlsx(bytes: Uint8Array): Promise<ImportTable> {
     });
     records.push({ row: rowNumber, cells: Array.from(cells, (cell) => cell ?? "") });
   });
-  return tableFromRecords(records);
+  return tableFromRecords(records, limits);
 }
 
 /** Reads an uploaded file by its extension (or, without one, its content). Throws ImportFileError. */
-export async function readImportFile(file: UploadedFile): Promise<ImportTable> {
-  if (file.bytes.byteLength > IMPORT_LIMITS.maxBytes) throw tooLarge();
+export async function readImportFile(file: UploadedFile, limits: ImportLimits = IMPORT_LIMITS): Promise<ImportTable> {
+  if (file.bytes.byteLength > limits.maxBytes) throw tooLarge(limits);
   const extension = /\.([a-z0-9]+)$/i.exec(file.fileName)?.[1]?.toLowerCase() ?? "";
-  if (extension === "xlsx" || (extension === "" && isZip(file.bytes))) return readXlsx(file.bytes);
+  if (extension === "xlsx" || (extension === "" && isZip(file.bytes))) return readXlsx(file.bytes, limits);
   if (!["csv", "txt", "tsv", ""].includes(extension) || isZip(file.bytes)) throw new ImportFileError("unsupported", "imports.file.unsupported");
-  return parseCsv(decodeText(file.bytes));
+  return parseCsv(decodeText(file.bytes), limits);
 }
 
 function problemOf(error: unknown): FileProblem {
@@ -96,7 +99,7 @@ export async function previewImport<V>(
   file: UploadedFile,
 ): Promise<OrFileProblem<{ preview: ImportPreview<V> }>> {
   try {
-    return { preview: await definition.classify(db, user.scope, await readImportFile(file)) };
+    return { preview: await definition.classify(db, user.scope, await readImportFile(file, definition.limits)) };
   } catch (error) {
     return { fileError: problemOf(error) };
   }
@@ -120,6 +123,7 @@ export async function startImport<V>(
     .deleteFrom("import_runs")
     .where("user_id", "=", user.id)
     .where("kind", "=", definition.kind)
+    .where(targetOf(definition))
     .where("committed_at", "is", null)
     .where("created_at", "<", dayAgo)
     .execute();
@@ -127,6 +131,7 @@ export async function startImport<V>(
     .insertInto("import_runs")
     .values({
       kind: definition.kind,
+      target_id: definition.target ?? null,
       user_id: user.id,
       file_name: file.fileName,
       content_base64: Buffer.from(file.bytes).toString("base64"),
@@ -139,13 +144,20 @@ export async function startImport<V>(
   return { runId: run.id };
 }
 
-function findRun(db: DB, user: ImportUser, kind: ImportKind, runId: number) {
+/** Runs of the definition's target only (or, for kinds without one, runs without a target). */
+function targetOf(definition: ImportDefinition<unknown>) {
+  return (eb: ExpressionBuilder<Database, "import_runs">) =>
+    definition.target == null ? eb("import_runs.target_id", "is", null) : eb("import_runs.target_id", "=", definition.target);
+}
+
+function findRun(db: DB, user: ImportUser, definition: ImportDefinition<unknown>, runId: number) {
   return db
     .selectFrom("import_runs")
     .select(["id", "file_name", "content_base64", "created_at", "committed_at", "result"])
     .where("id", "=", runId)
     .where("user_id", "=", user.id)
-    .where("kind", "=", kind)
+    .where("kind", "=", definition.kind)
+    .where(targetOf(definition))
     .executeTakeFirst();
 }
 
@@ -168,7 +180,7 @@ export type ShownImport =
 
 /** A kept run of the caller's (null for anyone else's): its commit result, or a fresh dry run of its file. */
 async function showImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number): Promise<ShownImport | null> {
-  const run = await findRun(db, user, definition.kind, runId);
+  const run = await findRun(db, user, definition, runId);
   if (!run) return null;
   const header = { id: run.id, fileName: run.file_name, createdAt: run.created_at, committedAt: run.committed_at };
   if (run.committed_at) return { run: header, result: JSON.parse(run.result ?? "null") as ImportSummary | null };
@@ -182,14 +194,15 @@ async function showImportRun<V>(db: DB, user: ImportUser, definition: ImportDefi
 const OFFICE_TIME_ZONE = "Asia/Makassar";
 
 /** The caller's latest runs of this kind, newest first, with their branch's time zone to show the times in. */
-async function listImportRuns(db: DB, user: ImportUser, kind: ImportKind, limit = 5) {
+async function listImportRuns(db: DB, user: ImportUser, definition: ImportDefinition<unknown>, limit = 5) {
   const rows = await db
     .selectFrom("import_runs")
     .innerJoin("users", "users.id", "import_runs.user_id")
     .leftJoin("branches", "branches.id", "users.branch_id")
     .select(["import_runs.id", "import_runs.file_name", "import_runs.created_at", "import_runs.committed_at", "import_runs.result", "branches.time_zone"])
     .where("import_runs.user_id", "=", user.id)
-    .where("import_runs.kind", "=", kind)
+    .where("import_runs.kind", "=", definition.kind)
+    .where(targetOf(definition))
     .orderBy("import_runs.created_at", "desc")
     .orderBy("import_runs.id", "desc")
     .limit(limit)
@@ -209,7 +222,7 @@ export type RecentImport = Awaited<ReturnType<typeof listImportRuns>>[number];
 /** An import page: the caller's recent runs and, when asked for, one run of theirs (null when it is not theirs). */
 export async function loadImportPage<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number | null) {
   const [recent, shown] = await Promise.all([
-    listImportRuns(db, user, definition.kind),
+    listImportRuns(db, user, definition),
     runId == null ? null : showImportRun(db, user, definition, runId),
   ]);
   return { recent, shown };
@@ -222,7 +235,7 @@ export async function loadImportPage<V>(db: DB, user: ImportUser, definition: Im
  */
 export async function commitImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number) {
   return db.transaction().execute(async (trx) => {
-    const run = await findRun(trx, user, definition.kind, runId);
+    const run = await findRun(trx, user, definition, runId);
     if (!run) return { error: "not_found" as const };
     const claimed = await trx
       .updateTable("import_runs")
@@ -231,7 +244,7 @@ export async function commitImportRun<V>(db: DB, user: ImportUser, definition: I
       .where("committed_at", "is", null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return { error: "already_committed" as const };
-    const preview = await definition.classify(trx, user.scope, await readImportFile(fileOf(run)));
+    const preview = await definition.classify(trx, user.scope, await readImportFile(fileOf(run), definition.limits));
     const summary: ImportSummary = { created: 0, updated: 0, skipped: preview.counts.error };
     for (const row of preview.rows) {
       if (row.data == null || row.action == null) continue;

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { DB } from "../utils/db.server";
 import { nowIso } from "../utils/db.server";
 import type { Scope } from "../domain/scope";
@@ -6,6 +5,7 @@ import type { MessageKey } from "../i18n";
 import { classifyMarketRows, MARKET_COLUMNS, MARKET_TEMPLATE_HEADERS, type MarketImportContext, type MarketRowData, type MarketRowFields } from "../domain/import/market-rows";
 import { branchInScope, marketInScope } from "./scope.server";
 import type { ImportDefinition, ImportUser } from "./imports.server";
+import { csvTemplate, xlsxTemplate, type TemplateFile } from "./import-templates.server";
 
 // The market import: what the generic pipeline needs to decide and write market rows.
 
@@ -77,39 +77,13 @@ export const marketImport: ImportDefinition<MarketRowData> = {
   write: writeMarketRow,
 };
 
-export interface TemplateFile {
-  fileName: string;
-  contentType: string;
-  body: Uint8Array<ArrayBuffer>;
-}
+const TEMPLATE_NAME = "template-impor-pasar";
 
-/** The CSV template: the header row only, UTF-8 with a BOM so Excel reads it as UTF-8. */
 export function marketCsvTemplate(): TemplateFile {
-  const text = `\uFEFF${MARKET_TEMPLATE_HEADERS.join(",")}\r\n`;
-  return { fileName: "template-impor-pasar.csv", contentType: "text/csv; charset=utf-8", body: new TextEncoder().encode(text) };
+  return csvTemplate(TEMPLATE_NAME, MARKET_TEMPLATE_HEADERS);
 }
 
-/** The XLSX template: the columns on the first sheet (the one that is read), a guide on the second. */
-export async function marketXlsxTemplate(translate: (key: MessageKey) => string): Promise<TemplateFile> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet("Pasar");
-  sheet.addRow(MARKET_TEMPLATE_HEADERS);
-  sheet.getRow(1).font = { bold: true };
-  sheet.columns.forEach((column) => (column.width = 18));
+export function marketXlsxTemplate(translate: (key: MessageKey) => string): Promise<TemplateFile> {
   // Typed as text so Excel keeps codes such as 61.10 and KC-PTK exactly as written.
-  for (const field of ["branch_code", "code", "regency_code"] as const) {
-    sheet.getColumn(MARKET_TEMPLATE_HEADERS.indexOf(field) + 1).numFmt = "@";
-  }
-  const guide = workbook.addWorksheet(translate("imports.columnsTitle"));
-  guide.addRow([translate("imports.columnName"), translate("imports.columnAliases"), translate("imports.columnHelp")]).font = { bold: true };
-  for (const column of MARKET_COLUMNS) guide.addRow([column.field, column.aliases.join(", "), translate(column.help)]);
-  guide.getColumn(1).width = 18;
-  guide.getColumn(2).width = 40;
-  guide.getColumn(3).width = 80;
-  const buffer = await workbook.xlsx.writeBuffer();
-  return {
-    fileName: "template-impor-pasar.xlsx",
-    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    body: new Uint8Array(buffer as ArrayBuffer),
-  };
+  return xlsxTemplate({ fileName: TEMPLATE_NAME, sheetName: "Pasar", columns: MARKET_COLUMNS, textColumns: ["branch_code", "code", "regency_code"], translate });
 }

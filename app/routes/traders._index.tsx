@@ -55,6 +55,7 @@ export default function Traders() {
         <h1>{market ? t("traders.titleOf", { market: market.name }) : t("traders.title")}</h1>
         <div className="actions-row">
           {canManageProgrammes ? <Link to="/programmes">{t("programmes.title")}</Link> : null}
+          <Link className="button" to={market ? `/traders/import?market=${market.id}` : "/traders/import"}>{t("traders.import")}</Link>
           <Link className="button primary" to={addHref}>{t("traders.add")}</Link>
         </div>
       </div>

@@ -8,6 +8,7 @@ import * as collections from "./2026-11-24-06-collections";
 import * as boundaries from "./2026-11-24-07-boundaries";
 import * as dashboardIndexes from "./2026-11-24-08-dashboard-indexes";
 import * as collectionTraderIndex from "./2026-11-24-09-collection-trader-index";
+import * as importRunTarget from "./2026-11-24-10-import-run-target";
 
 // A static list keeps the bundled server and the tests independent of file paths.
 // Names sort in the order they must run; never rename or edit one that has shipped.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-24-07-boundaries": boundaries,
   "2026-11-24-08-dashboard-indexes": dashboardIndexes,
   "2026-11-24-09-collection-trader-index": collectionTraderIndex,
+  "2026-11-24-10-import-run-target": importRunTarget,
 };

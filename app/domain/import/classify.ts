@@ -13,6 +13,8 @@ export const ROW_STATUSES: RowStatus[] = ["error", "warning", "update", "create"
 export interface Reason {
   code: MessageKey;
   params?: Record<string, string | number>;
+  /** The column the reason is about, as the file named it, when the message does not name it itself. */
+  column?: string;
 }
 
 export interface ClassifiedRow<V> {

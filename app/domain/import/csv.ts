@@ -1,5 +1,5 @@
 import { parse } from "csv-parse/sync";
-import { ImportFileError, tableFromRecords, type ImportTable } from "./table";
+import { IMPORT_LIMITS, ImportFileError, tableFromRecords, type ImportLimits, type ImportTable } from "./table";
 
 // Reading the CSV files people actually have: Excel on an Indonesian Windows saves `;`-separated
 // files (the comma is the decimal mark there) in Windows-1252; others save `,` and UTF-8 with or
@@ -33,7 +33,7 @@ export function detectSeparator(text: string): Separator {
 }
 
 /** Parses CSV text (quoted fields may hold separators, newlines and doubled quotes) into a table. */
-export function parseCsv(text: string): ImportTable & { separator: Separator } {
+export function parseCsv(text: string, limits: ImportLimits = IMPORT_LIMITS): ImportTable & { separator: Separator } {
   const source = text.replace(/^\uFEFF/, "");
   if (source.includes("\u0000")) throw new ImportFileError("unsupported", "imports.file.unsupported");
   const separator = detectSeparator(source);
@@ -45,5 +45,5 @@ export function parseCsv(text: string): ImportTable & { separator: Separator } {
     throw new ImportFileError("unreadable", "imports.file.malformedCsv", { line });
   }
   // Spreadsheet numbering: a quoted field spanning lines is still one row.
-  return { ...tableFromRecords(records.map((cells, index) => ({ row: index + 1, cells }))), separator };
+  return { ...tableFromRecords(records.map((cells, index) => ({ row: index + 1, cells })), limits), separator };
 }

@@ -6,6 +6,8 @@ import type { ImportTable } from "./table";
 
 export interface ColumnSpec<F extends string> {
   field: F;
+  /** The template's name for the column, when it differs from the field. */
+  header?: string;
   /** Other names people use for the column (Indonesian, English), written any way: they are normalised. */
   aliases: readonly string[];
   /** What goes in the column, for the page's column guide and the template's guide sheet. */
@@ -37,7 +39,7 @@ export interface ColumnMapping<F extends string> {
 export function mapColumns<F extends string>(headers: string[], specs: readonly ColumnSpec<F>[]): ColumnMapping<F> {
   const fieldByName = new Map<string, F>();
   for (const spec of specs) {
-    for (const name of [spec.field, ...spec.aliases]) fieldByName.set(normaliseHeader(name), spec.field);
+    for (const name of [spec.field, spec.header ?? spec.field, ...spec.aliases]) fieldByName.set(normaliseHeader(name), spec.field);
   }
   const mapping: ColumnMapping<F> = { indexOf: {}, labelOf: {}, ignored: [], repeated: [] };
   headers.forEach((header, index) => {
