@@ -32,6 +32,8 @@ export interface ImportDefinition<V> {
   classify(db: DB, scope: Scope, table: ImportTable): Promise<ImportPreview<V>>;
   /** Writes one valid row; runs inside the commit's transaction. */
   write(db: DB, user: ImportUser, data: V): Promise<void>;
+  /** Runs once the commit's transaction has been committed (drop caches of what was written). */
+  afterCommit?(): void;
 }
 
 export interface ImportSummary {
@@ -234,7 +236,7 @@ export async function loadImportPage<V>(db: DB, user: ImportUser, definition: Im
  * there too, so a failure on any row leaves nothing written and the run uncommitted.
  */
 export async function commitImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number) {
-  return db.transaction().execute(async (trx) => {
+  const committed = await db.transaction().execute(async (trx) => {
     const run = await findRun(trx, user, definition, runId);
     if (!run) return { error: "not_found" as const };
     const claimed = await trx
@@ -254,6 +256,8 @@ export async function commitImportRun<V>(db: DB, user: ImportUser, definition: I
     await trx.updateTable("import_runs").set({ result: JSON.stringify(summary) }).where("id", "=", run.id).execute();
     return { preview, summary };
   });
+  if (!("error" in committed)) definition.afterCommit?.();
+  return committed;
 }
 
 /** Keeps the file and commits it at once (the API's `?commit=1`): the same path as the page's commit. */

@@ -16,6 +16,7 @@ import {
 import type { ImportTable } from "../domain/import/table";
 import { applyTraderUpdate, insertTrader, nikOwners, traderColumns } from "./trader-enrolment.server";
 import { loadRateTable } from "./rates.server";
+import { invalidateTraderIndex } from "./trader-index.server";
 import { marketInScope } from "./scope.server";
 import { chunks } from "./query-helpers.server";
 import type { ImportDefinition, ImportUser } from "./imports.server";
@@ -113,6 +114,8 @@ export function traderImport(market: ImportMarket, now = () => new Date()): Impo
     limits: TRADER_IMPORT_LIMITS,
     classify: async (db, scope, table) => classifyTraderRows(table, await loadContext(db, scope, market, table, now())),
     write: writeTraderRow,
+    // The map shows every onboarded trader: the new ones at once, not at the index's next refresh.
+    afterCommit: invalidateTraderIndex,
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyTraderRows, identifiersOf, parseBirthDate, parseMonth, parseNominal, type TraderImportContext } from "../../app/domain/import/trader-rows";
+import { classifyTraderRows, identifiersOf, parseBirthDate, parseMonth, parseNominal, type NikHolder, type TraderImportContext } from "../../app/domain/import/trader-rows";
 import { parseCsv } from "../../app/domain/import/csv";
 import { ImportFileError } from "../../app/domain/import/table";
 import { DEFAULT_ALLOWED_NOMINALS, DEFAULT_RATE_TABLE } from "../../app/domain/premium";
@@ -95,9 +95,9 @@ describe("trader import rows", () => {
   });
 
   it("refuses a NIK held at another market, naming the holder only when the caller may see them", () => {
-    const nikElsewhere = new Map([
+    const nikElsewhere = new Map<string, NikHolder>([
       [testNik(10), { id: 99, name: "Budi", marketName: "Pasar Dahlia" }],
-      [testNik(11), "elsewhere" as const],
+      [testNik(11), "elsewhere"],
     ]);
     const preview = classify([traderRow(10), traderRow(11)], context({ nikElsewhere }));
     expect(byRow(preview, 2).reasons).toEqual([{ code: "imports.trader.nikInRegion", params: { name: "Budi", market: "Pasar Dahlia" } }]);
