@@ -53,8 +53,9 @@ export interface PreviewColumn {
 /** Every row of the file, errors first, with the cells that identify it and why it got its status. */
 export function ImportRowsTable({ rows, columns }: { rows: PublicRow[]; columns: PreviewColumn[] }) {
   const { t } = useI18n();
+  // A wide table of plain text: focusable so keyboard users can scroll it sideways.
   return (
-    <div className="table-wrap">
+    <div className="table-wrap" tabIndex={0} role="region" aria-label={t("imports.rowsLabel")}>
       <table className="import-rows">
         <thead>
           <tr>

@@ -8,7 +8,7 @@ import { seedMous } from "./mous";
 import { PIPELINE_STAGES } from "../../app/domain/pipeline";
 import { seedVisits } from "./visits";
 import { seedMarketContacts } from "./markets";
-import { seedImports } from "./imports";
+import { seedImports, seedTraderImports } from "./imports";
 import { seedTraders } from "./traders";
 import { seedCollections } from "./collections";
 import { seedDeposits } from "./deposits";
@@ -96,6 +96,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     await seedMous(context);
     await seedImports(context);
     await seedTraders(context);
+    await seedTraderImports(context);
     await seedCollections(context);
     await seedDeposits(context);
     await refreshAllCoverage(trx, now);
