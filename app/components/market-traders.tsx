@@ -64,6 +64,7 @@ export function MarketTradersSummary({ summary, market }: { summary: MarketTrade
       <TradersMap market={market} registered={summary.registered} />
       <p className="actions-row">
         <Link to={`/traders?market=${summary.marketId}`}>{t("traders.summary.open")}</Link>
+        <Link to={`/traders/import?market=${summary.marketId}`}>{t("traders.import")}</Link>
         <Link className="button" to={`/traders/new?market=${summary.marketId}`}>{t("traders.add")}</Link>
       </p>
     </section>
