@@ -6,6 +6,7 @@ import type { Reason } from "../domain/import/classify";
 import type { ColumnSpec } from "../domain/import/headers";
 import type { ImportLimits } from "../domain/import/table";
 import { PostForm } from "./forms";
+import { Pagination } from "./pagination";
 import { ImportCounts, ImportProgress, ImportRowsTable, ReasonText, useImportBusy, type PreviewColumn } from "./import-preview";
 
 // The page every import shares: templates, the column guide, the upload, the dry run of a kept file with its
@@ -153,6 +154,7 @@ function ShownRun({ shown, ...props }: { shown: ShownImport } & ImportPageProps)
         <p className="form-error">{t("imports.nothingValid")}</p>
       )}
       <ImportRowsTable rows={preview.rows} columns={props.previewColumns} />
+      <Pagination page={preview.page} pageCount={preview.pageCount} />
     </section>
   );
 }

@@ -178,10 +178,13 @@ interface RunHeader {
 export type ShownImport =
   | { run: RunHeader; result: ImportSummary | null }
   | { run: RunHeader; fileError: FileProblem }
-  | { run: RunHeader; preview: { counts: StatusCounts; ignoredColumns: string[]; rows: PublicRow[] } };
+  | { run: RunHeader; preview: { counts: StatusCounts; ignoredColumns: string[]; rows: PublicRow[]; page: number; pageCount: number } };
+
+/** Rows of a dry run shown per page: a whole market's file runs to 20,000 rows, errors first. */
+export const PREVIEW_PAGE_SIZE = 200;
 
 /** A kept run of the caller's (null for anyone else's): its commit result, or a fresh dry run of its file. */
-async function showImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number): Promise<ShownImport | null> {
+async function showImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number, rowsPage: number): Promise<ShownImport | null> {
   const run = await findRun(db, user, definition, runId);
   if (!run) return null;
   const header = { id: run.id, fileName: run.file_name, createdAt: run.created_at, committedAt: run.committed_at };
@@ -189,7 +192,10 @@ async function showImportRun<V>(db: DB, user: ImportUser, definition: ImportDefi
   const checked = await previewImport(db, user, definition, fileOf(run));
   if ("fileError" in checked) return { run: header, fileError: checked.fileError };
   const { preview } = checked;
-  return { run: header, preview: { counts: preview.counts, ignoredColumns: preview.ignoredColumns, rows: publicRows(preview.rows) } };
+  const pageCount = Math.max(1, Math.ceil(preview.rows.length / PREVIEW_PAGE_SIZE));
+  const page = Math.min(Math.max(1, Math.floor(rowsPage)), pageCount);
+  const rows = publicRows(preview.rows.slice((page - 1) * PREVIEW_PAGE_SIZE, page * PREVIEW_PAGE_SIZE));
+  return { run: header, preview: { counts: preview.counts, ignoredColumns: preview.ignoredColumns, rows, page, pageCount } };
 }
 
 /** Regional-office time (Balikpapan, WITA) for people without a branch of their own. */
@@ -221,11 +227,14 @@ async function listImportRuns(db: DB, user: ImportUser, definition: ImportDefini
 
 export type RecentImport = Awaited<ReturnType<typeof listImportRuns>>[number];
 
-/** An import page: the caller's recent runs and, when asked for, one run of theirs (null when it is not theirs). */
-export async function loadImportPage<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number | null) {
+/**
+ * An import page: the caller's recent runs and, when asked for, one run of theirs (null when it is not theirs)
+ * with one page of its rows.
+ */
+export async function loadImportPage<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number | null, rowsPage = 1) {
   const [recent, shown] = await Promise.all([
     listImportRuns(db, user, definition),
-    runId == null ? null : showImportRun(db, user, definition, runId),
+    runId == null ? null : showImportRun(db, user, definition, runId, rowsPage),
   ]);
   return { recent, shown };
 }

@@ -18,7 +18,7 @@ const PAGE_URL = "/markets/import";
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request, { roles: MARKET_IMPORT_ROLES });
   const run = new URL(request.url).searchParams.get("run");
-  const page = await loadImportPage(getDb(), user, marketImport, run ? requireIdParam(run) : null);
+  const page = await loadImportPage(getDb(), user, marketImport, run ? requireIdParam(run) : null, Number(new URL(request.url).searchParams.get("page")) || 1);
   if (run && !page.shown) throw notFound(request);
   return json(page);
 }

@@ -35,7 +35,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   }
   const { market, definition } = await marketImportOf(request, user, marketText);
   const run = params.get("run");
-  const page = await loadImportPage(getDb(), user, definition, run ? requireIdParam(run) : null);
+  const page = await loadImportPage(getDb(), user, definition, run ? requireIdParam(run) : null, Number(params.get("page")) || 1);
   if (run && !page.shown) throw notFound(request);
   return json({ market: { id: market.id, name: market.name }, ...page });
 }

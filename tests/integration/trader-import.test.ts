@@ -71,6 +71,11 @@ describe("the trader import page", () => {
     const { shown, market } = await (await call(page.loader, getRequest(`/traders/import?market=${flamboyan}&run=${runId}`, staff))).json();
     expect(market.name).toBe("Pasar Flamboyan");
     expect(shown.preview.counts).toMatchObject({ error: 4, total: 500, valid: 496 });
+    // Shown 200 rows a page, errors first.
+    expect(shown.preview).toMatchObject({ page: 1, pageCount: 3 });
+    expect(shown.preview.rows).toHaveLength(200);
+    const last = await (await call(page.loader, getRequest(`/traders/import?market=${flamboyan}&run=${runId}&page=3`, staff))).json();
+    expect(last.shown.preview.rows.map((row: { row: number }) => row.row).at(-1)).toBe(501);
     const errors = shown.preview.rows.filter((row: { status: string }) => row.status === "error");
     expect(errors.map((row: { row: number; reasons: { code: string }[] }) => [row.row, row.reasons[0].code])).toEqual([
       [12, "nik.length"],
