@@ -93,6 +93,16 @@ export async function reopenDay(db: DB, scope: Scope, request: ReopenDayRequest)
   return db.transaction().execute(async (trx): Promise<DayOutcome> => {
     const market = await scopedMarket(trx, scope, request.marketId);
     if (!market) return { ok: false, error: "collections.close.notFound" };
+    // Cash already banked for the day is counted in a deposit: reopening would let the day's total drift from it.
+    const deposited = await trx
+      .selectFrom("deposit_days")
+      .innerJoin("deposits", "deposits.id", "deposit_days.deposit_id")
+      .select("deposits.id")
+      .where("deposit_days.market_id", "=", market.id)
+      .where("deposit_days.business_date", "=", request.businessDate)
+      .where("deposits.status", "in", ["recorded", "verified"])
+      .executeTakeFirst();
+    if (deposited) return { ok: false, error: "collections.reopen.deposited" };
     const at = now.toISOString();
     const day = await trx
       .updateTable("collection_days")

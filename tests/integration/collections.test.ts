@@ -315,4 +315,26 @@ describe("closing the day", () => {
     ]);
     expect((await post(token, [entry(trader.id, 300)])).body.results[0].ok).toBe(true);
   });
+
+  it("keeps a day closed once its cash is in a bank deposit", async () => {
+    const db = getDb();
+    const deposited = await db
+      .selectFrom("deposit_days")
+      .innerJoin("deposits", "deposits.id", "deposit_days.deposit_id")
+      .innerJoin("markets", "markets.id", "deposit_days.market_id")
+      .innerJoin("collection_days", (join) =>
+        join.onRef("collection_days.market_id", "=", "deposit_days.market_id").onRef("collection_days.business_date", "=", "deposit_days.business_date"),
+      )
+      .where("markets.name", "=", "Pasar Flamboyan")
+      .where("deposits.status", "=", "verified")
+      .where("collection_days.status", "=", "closed")
+      .select(["deposit_days.market_id", "deposit_days.business_date", "collection_days.id"])
+      .executeTakeFirstOrThrow();
+    const staff = await signedInAs("staf.pontianak@demo.id");
+    const response = await act(staff, { intent: "reopen", marketId: String(deposited.market_id), businessDate: deposited.business_date, reason: "Koreksi" });
+    expect(response.status).toBe(400);
+    expect((await response.json()).error).toBe("collections.reopen.deposited");
+    const day = await db.selectFrom("collection_days").select("status").where("id", "=", deposited.id).executeTakeFirstOrThrow();
+    expect(day.status).toBe("closed");
+  });
 });
