@@ -2,6 +2,8 @@
 export default {
   ignoredRouteFiles: ["**/.*", "**/*.test.*"],
   serverModuleFormat: "esm",
+  // build/index.js is the whole server (express + Remix), see app/server.ts.
+  server: "./app/server.ts",
   future: {
     v3_fetcherPersist: true,
     v3_lazyRouteDiscovery: true,

@@ -4,7 +4,7 @@ import net from "node:net";
 import { spawn, type ChildProcess } from "node:child_process";
 import { performance } from "node:perf_hooks";
 
-// Loopback HTTP helpers for the benchmark: a free port, the built app under remix-serve, one timed request,
+// Loopback HTTP helpers for the benchmark: a free port, the built server (build/index.js), one timed request,
 // and a bounded closed-loop load of single-entry collection batches.
 
 export function freePort(): Promise<number> {
@@ -40,10 +40,10 @@ export async function timeRequest(port: number, path: string, headers: Record<st
   return { ms: performance.now() - started, status: response.status, bytes: Buffer.byteLength(response.body) };
 }
 
-/** Starts `remix-serve build/index.js` on the port and waits (at most 30 s) until /healthz answers. */
+/** Starts the built server (`build/index.js`, as `npm start` does) on the port; waits (at most 30 s) for /healthz. */
 export async function startServer(port: number): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ["node_modules/@remix-run/serve/dist/cli.js", "build/index.js"], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1" },
+  const child = spawn(process.execPath, ["build/index.js"], {
+    env: { ...process.env, NODE_ENV: "production", PORT: String(port), HOST: "127.0.0.1" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   for (let attempt = 0; attempt < 150; attempt += 1) {
@@ -55,7 +55,7 @@ export async function startServer(port: number): Promise<ChildProcess> {
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill("SIGTERM");
-  throw new Error("remix-serve did not start within 30 s");
+  throw new Error("the server did not start within 30 s");
 }
 
 /** CPU seconds a process has used so far (Linux /proc; user + system at 100 ticks a second), or NaN elsewhere. */

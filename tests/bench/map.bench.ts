@@ -4,7 +4,7 @@
 //  (b) a viewport query on the index alone, and the whole API loader (auth, version check, JSON), p50/p95,
 //      with the response size, for region-, branch- and market-wide views;
 //  (c) the /map page loader;
-//  (d) the map page's first paint with clusters in headless Chromium (built app under remix-serve), when
+//  (d) the map page's first paint with clusters in headless Chromium (the built server), when
 //      /usr/bin/chromium and build/ are present.
 // Run: `npm run bench` (after 6A's ledger benchmark), or `npx tsx tests/bench/map.bench.ts` after `remix build`.
 

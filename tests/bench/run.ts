@@ -1,5 +1,5 @@
 // `npm run bench`: the collection ledger's performance targets (issue 6), measured on loopback against a fresh
-// seeded temporary database and the built app served by remix-serve.
+// seeded temporary database and the built server (build/index.js, as npm start runs it).
 //  (a) single-entry POSTs to /api/v1/collections from 50 concurrent clients for ~10 s: entries/s, p50/p99, and a
 //      count of the rows afterwards (nothing lost, nothing doubled, summary equal to the ledger);
 //  (b) one 500-entry batch through the model: commit time;

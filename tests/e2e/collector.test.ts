@@ -37,8 +37,9 @@ describe("market collector on a phone", () => {
 
     await page.getByRole("link", { name: "Kuitansi & bagikan" }).first().click();
     await page.waitForURL(/\/receipts\//);
+    // The URL changes before the client has rendered the receipt: wait for its share link.
     const share = page.locator('a[href^="https://wa.me/"]');
-    expect(await share.count()).toBeGreaterThan(0);
+    await share.first().waitFor();
     expect(decodeURIComponent((await share.first().getAttribute("href")) ?? "")).toContain(trader.name);
     expectNoBrowserErrors(tracked);
   });

@@ -14,7 +14,7 @@ declare module "vitest" {
 }
 
 // Browser tests run against the real production build: build once, seed a fresh database, start
-// remix-serve on a free port, and hand its address to the tests via inject("baseUrl").
+// the built server (build/index.js) on a free port, and hand its address to the tests via inject("baseUrl").
 
 const E2E_DB = path.join(TMP_DIR, "e2e.sqlite");
 const SERVER_LOG = path.join(TMP_DIR, "e2e-server.log");
@@ -90,7 +90,7 @@ export default async function setup({ provide }: TestProject) {
   const log = fs.createWriteStream(SERVER_LOG, { flags: "w" });
   let stdout = "";
   let stderr = "";
-  const server = spawn(process.execPath, [path.join(PROJECT_ROOT, "node_modules/@remix-run/serve/dist/cli.js"), "build/index.js"], {
+  const server = spawn(process.execPath, ["build/index.js"], {
     cwd: PROJECT_ROOT,
     env: {
       ...process.env,

@@ -1,0 +1,80 @@
+import { Readable } from "node:stream";
+import type { IncomingMessage, ServerResponse } from "node:http";
+import express from "express";
+import compression from "compression";
+import morgan from "morgan";
+import { broadcastDevReady, installGlobals, type ServerBuild } from "@remix-run/node";
+import { createRequestHandler } from "@remix-run/express";
+import * as serverBuild from "@remix-run/dev/server-build";
+import { callResourceRoute, staticResourceRoutes } from "./utils/resource-routes.server";
+
+// The production server (`npm start`, built into build/index.js by the `server` option of remix.config.js):
+// static files, then resource routes with fixed paths by exact lookup, then Remix for everything else.
+// Node's own fetch classes, so the two paths build and send the same kind of Request and Response.
+
+installGlobals({ nativeFetch: true });
+const build = serverBuild as unknown as ServerBuild;
+const resourceRoutes = staticResourceRoutes(build.routes);
+
+/** Bodies up to this size are read whole before the route sees them: cheaper than a web stream for JSON. */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+async function readBody(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+async function toRequest(req: IncomingMessage): Promise<Request> {
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) for (const item of value) headers.append(name, item);
+    else if (value != null) headers.set(name, value);
+  }
+  const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
+  if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers });
+  const length = Number(req.headers["content-length"]);
+  const body = length >= 0 && length <= SMALL_BODY_BYTES ? await readBody(req) : (Readable.toWeb(req) as ReadableStream);
+  return new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+}
+
+function send(res: ServerResponse, response: Response) {
+  res.statusCode = response.status;
+  for (const [name, value] of response.headers) res.appendHeader(name, value);
+  if (!response.body) res.end();
+  else Readable.fromWeb(response.body as import("node:stream/web").ReadableStream).pipe(res);
+}
+
+const reportError = (error: unknown, request: Request) => {
+  const handleError = build.entry.module.handleError;
+  if (handleError) handleError(error, { request, params: {}, context: {} });
+  else console.error(error);
+};
+
+const app = express();
+app.disable("x-powered-by");
+app.use(morgan("tiny"));
+app.use(compression());
+// Before the static files: no file has a resource route's path, and the API skips two file lookups.
+app.use((req, res, next) => {
+  const module = resourceRoutes.get(req.path);
+  // A `?_data` request comes from Remix's own client (a <Form> posting to /logout, say): Remix answers it, so
+  // its redirects arrive the way the client expects them.
+  if (!module || "_data" in req.query) return next();
+  toRequest(req)
+    .then((request) => callResourceRoute(module, request, reportError))
+    .then((response) => (response ? send(res, response) : next()))
+    .catch(next);
+});
+app.use(build.publicPath, express.static(build.assetsBuildDirectory, { immutable: true, maxAge: "1y" }));
+app.use(express.static("public", { maxAge: "1h" }));
+app.all("*", createRequestHandler({ build, mode: build.mode }));
+
+const port = Number(process.env.PORT ?? 3000);
+const host = process.env.HOST;
+const onListen = () => {
+  console.log(`Pasar Terlindungi on http://${host ?? "localhost"}:${port}`);
+  if (build.mode === "development") void broadcastDevReady(build);
+};
+if (host) app.listen(port, host, onListen);
+else app.listen(port, onListen);
