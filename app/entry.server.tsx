@@ -1,7 +1,7 @@
 import { PassThrough } from "node:stream";
-import type { AppLoadContext, EntryContext } from "@remix-run/node";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { warmTraderIndex } from "./models/trader-index.server";
@@ -17,6 +17,15 @@ if (process.env.NODE_ENV !== "test") {
     warmTraderIndex(getDb()).catch((error: unknown) => console.error("Warming the map's trader index failed:", error));
   });
 }
+
+/**
+ * Server errors go to the log; an unknown URL is not one (it gets the 404 page), nor is a request the browser
+ * abandoned.
+ */
+export const handleError: HandleErrorFunction = (error, { request }) => {
+  if (request.signal.aborted || (isRouteErrorResponse(error) && error.status === 404)) return;
+  console.error(error);
+};
 
 const SECURITY_HEADERS: Record<string, string> = {
   "X-Content-Type-Options": "nosniff",
