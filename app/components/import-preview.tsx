@@ -50,7 +50,7 @@ export interface PreviewColumn {
   label: MessageKey;
 }
 
-/** Every row of the file, errors first, with the cells that identify it and why it got its status. */
+/** Every row of the file, errors first: why it got its status (first, so a phone shows it), then the cells that identify it. */
 export function ImportRowsTable({ rows, columns }: { rows: PublicRow[]; columns: PreviewColumn[] }) {
   const { t } = useI18n();
   // A wide table of plain text: focusable so keyboard users can scroll it sideways.
@@ -61,10 +61,10 @@ export function ImportRowsTable({ rows, columns }: { rows: PublicRow[]; columns:
           <tr>
             <th scope="col" className="num">{t("imports.row")}</th>
             <th scope="col">{t("imports.status")}</th>
+            <th scope="col">{t("imports.reasons")}</th>
             {columns.map((column) => (
               <th key={column.field} scope="col">{t(column.label)}</th>
             ))}
-            <th scope="col">{t("imports.reasons")}</th>
           </tr>
         </thead>
         <tbody>
@@ -72,9 +72,6 @@ export function ImportRowsTable({ rows, columns }: { rows: PublicRow[]; columns:
             <tr key={row.row} className={`import-row-${row.status}`}>
               <th scope="row" className="num">{row.row}</th>
               <StatusCell row={row} />
-              {columns.map((column) => (
-                <td key={column.field}>{row.values[column.field] || t("common.none")}</td>
-              ))}
               <td>
                 {row.reasons.length === 0 ? null : (
                   <ul className="error-list">
@@ -86,6 +83,9 @@ export function ImportRowsTable({ rows, columns }: { rows: PublicRow[]; columns:
                   </ul>
                 )}
               </td>
+              {columns.map((column) => (
+                <td key={column.field}>{row.values[column.field] || t("common.none")}</td>
+              ))}
             </tr>
           ))}
         </tbody>

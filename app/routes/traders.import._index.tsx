@@ -66,7 +66,6 @@ export default function TraderImport() {
         { field: "nik", label: "traders.nik" },
         { field: "fullName", label: "traders.fullName" },
         { field: "stall", label: "traders.stall" },
-        { field: "nominal", label: "traders.nominal" },
       ]}
       summaryMessage="imports.traders.committed"
       done={{ to: `/traders?market=${market.id}`, label: "imports.viewTraders" }}
