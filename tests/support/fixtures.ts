@@ -151,4 +151,9 @@ export async function buildTestWorld(db: Kysely<Database>) {
       device_id: null,
     })
     .execute();
+  // Its day summary, as every ledger write keeps one (the dashboards read the summaries).
+  await db
+    .insertInto("daily_market_collections")
+    .values({ market_id: market.id, business_date: "2026-11-24", entries_count: 1, total_amount: 8_400, updated_at: now })
+    .execute();
 }
