@@ -1,14 +1,29 @@
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
+import { BaseSequencer, type TestSpecification } from "vitest/node";
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+
+// Browser tests share one database per run, and vitest orders files by past failures and durations. The collector's
+// day journey closes and banks Pasar Flamboyan's today for good (a deposited day is never reopened), so it runs
+// after every other file: tests/e2e/collector.test.ts still records an entry on that day.
+const RUN_LAST = ["tests/e2e/collector-day.test.ts"];
+
+class SharedDatabaseSequencer extends BaseSequencer {
+  async sort(files: TestSpecification[]) {
+    const sorted = await super.sort(files);
+    const last = (file: TestSpecification) => RUN_LAST.some((name) => file.moduleId.endsWith(name));
+    return [...sorted.filter((file) => !last(file)), ...sorted.filter(last)];
+  }
+}
 
 // Three tiers, one runner: `vitest run` runs them all; `--project NAME` picks one.
 export default defineConfig({
   root,
   esbuild: { jsx: "automatic" },
   test: {
+    sequence: { sequencer: SharedDatabaseSequencer },
     projects: [
       {
         extends: true,

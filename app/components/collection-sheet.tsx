@@ -40,11 +40,14 @@ export function CollectionSheetView({ traders, entries, total, closeLink, entryC
   const [typed, setTyped] = useState("");
   const panel = useRef<HTMLElement>(null);
 
-  // Fresh loader data already contains what was added locally.
-  useEffect(() => {
+  // Fresh loader data already contains what was added locally. Dropped during the render, not in an effect: a
+  // render with both would draw an entry twice under one React key, and React may then leave the stale copy behind.
+  const [loaded, setLoaded] = useState({ traders, entries });
+  if (loaded.traders !== traders || loaded.entries !== entries) {
+    setLoaded({ traders, entries });
     setPaid(new Map());
     setAdded([]);
-  }, [traders, entries]);
+  }
 
   const withLocal = useMemo(
     () =>
