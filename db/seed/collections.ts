@@ -9,13 +9,13 @@ import { addMonths, daysInMonth, monthRange } from "../../app/domain/premium";
 import { loadRateTable } from "../../app/models/rates.server";
 import { premiumScheduleFor } from "../../app/models/coverage.server";
 
-// Eight weeks of daily collections at every market that collects: most traders pay their usual daily amount,
-// some weekly, some irregularly, a few stopped (so arrears exist) or never paid. A trader's first payment also
-// settles the months since enrolment and the next one, as traders do when a market starts collecting (half of
-// the irregular payers never did, so they carry old arrears). Every past day is closed with its counted cash (a
-// few small variances, with notes); today stays open. Two typing mistakes are reversed by the collector on the
-// day, and one entry without cash is reversed by branch staff after the close. Inserts are batched; trader
-// coverage is computed once for every trader by the final refreshAllCoverage step of seedDemo.
+// Eight weeks of daily collections at every market that collects, traders joining over the first three weeks:
+// most pay their usual daily amount, some weekly, some irregularly, a few stopped (so arrears exist) or never
+// paid. A trader's first payment also settles the months since enrolment and the next one, as traders do when a
+// market starts collecting (half of the irregular payers never did, so they carry old arrears). Every past day is
+// closed with its counted cash (a few small variances, with notes); today stays open. Two typing mistakes are
+// reversed by the collector on the day, and one entry without cash is reversed by branch staff after the close.
+// Inserts are batched; trader coverage is computed once for every trader by the final refreshAllCoverage step.
 
 const WEEKS = 8;
 const VARIANCE_NOTES: [number, string][] = [
@@ -49,6 +49,8 @@ interface Planned {
 export async function seedCollections(context: DemoContext) {
   const { db, now } = context;
   const random = seededRandom(20261123);
+  // Its own sequence, so when traders join changes nothing else the seed draws.
+  const joining = seededRandom(20261125);
   const rates = await loadRateTable(db);
   const markets = await db
     .selectFrom("markets")
@@ -86,6 +88,8 @@ export async function seedCollections(context: DemoContext) {
       stopAfter: random.int(25, 50),
       premiumFor: premiumScheduleFor(trader, rates),
       started: false,
+      /** Traders start paying over the first three weeks of collecting, not all on its first day. */
+      joinsOnDay: joining.int(0, 20),
       enrolledOn: businessDate(new Date(trader.enrolled_at), market.time_zone),
     }));
 
@@ -95,13 +99,15 @@ export async function seedCollections(context: DemoContext) {
     const summaries: Insertable<DailyMarketCollectionTable>[] = [];
     const reversalLinks: { entry: number; original: number }[] = [];
 
+    let collectingDay = -1;
     for (let daysAgo = WEEKS * 7 - 1; daysAgo >= 0; daysAgo -= 1) {
       const date = businessDate(new Date(now.getTime() - daysAgo * 86_400_000), market.time_zone);
       if (!market.in_force_from || date < market.in_force_from) continue;
+      collectingDay += 1;
       const month = date.slice(0, 7);
       const planned: Planned[] = [];
       for (const plan of plans) {
-        if (plan.enrolledOn > date || plan.habit === "never") continue;
+        if (plan.enrolledOn > date || plan.habit === "never" || (!plan.started && collectingDay < plan.joinsOnDay)) continue;
         if (plan.habit === "stopped" && daysAgo < plan.stopAfter) continue;
         const daily = dailyAmountSuggestion(plan.premiumFor(month), daysInMonth(month));
         const weekday = new Date(`${date}T00:00:00Z`).getUTCDay();
