@@ -22,7 +22,7 @@ const { commitImportRun, previewImport, startImport } = await import("../../app/
 const { findImportMarket, traderImport } = await import("../../app/models/trader-import.server");
 const { TRADER_TEMPLATE_HEADERS } = await import("../../app/domain/import/trader-rows");
 const { traderCsv, traderRow } = await import("../support/trader-files");
-const { scopeForAssignment } = await import("../../app/domain/scope");
+const { findActiveUser } = await import("../../app/models/users.server");
 
 const db = openDatabase(process.env.DATABASE_URL);
 const migrated = await migrateToLatest(db);
@@ -30,8 +30,8 @@ if (migrated.error) throw migrated.error;
 await seedDemo(db);
 
 try {
-  const staff = await db.selectFrom("users").select(["id", "role", "region_id", "branch_id", "market_id"]).where("email", "=", "staf.pontianak@demo.id").executeTakeFirstOrThrow();
-  const user = { id: staff.id, scope: scopeForAssignment({ role: staff.role, regionId: staff.region_id, branchId: staff.branch_id, marketId: staff.market_id }) };
+  const staff = await db.selectFrom("users").select("id").where("email", "=", "staf.pontianak@demo.id").executeTakeFirstOrThrow();
+  const user = (await findActiveUser(db, staff.id))!;
   const marketRow = await db.selectFrom("markets").select("id").where("name", "=", "Pasar Flamboyan").executeTakeFirstOrThrow();
   const market = (await findImportMarket(db, user.scope, marketRow.id))!;
   const definition = traderImport(market);
