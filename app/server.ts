@@ -1,4 +1,5 @@
 import { Readable } from "node:stream";
+import { pipeline } from "node:stream/promises";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import express from "express";
 import compression from "compression";
@@ -25,37 +26,47 @@ async function readBody(req: IncomingMessage): Promise<Buffer> {
   return Buffer.concat(chunks);
 }
 
-async function toRequest(req: IncomingMessage): Promise<Request> {
+/** The Fetch Request for a Node request; its signal aborts when the client goes away before the answer is sent. */
+async function toRequest(req: IncomingMessage, res: ServerResponse): Promise<Request> {
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) for (const item of value) headers.append(name, item);
     else if (value != null) headers.set(name, value);
   }
   const url = new URL(req.url ?? "/", `http://${req.headers.host ?? "localhost"}`);
-  if (req.method === "GET" || req.method === "HEAD") return new Request(url, { method: req.method, headers });
-  const length = Number(req.headers["content-length"]);
-  const body = length >= 0 && length <= SMALL_BODY_BYTES ? await readBody(req) : (Readable.toWeb(req) as ReadableStream);
-  return new Request(url, { method: req.method, headers, body, duplex: "half" } as RequestInit);
+  const controller = new AbortController();
+  res.once("close", () => {
+    if (!res.writableFinished) controller.abort();
+  });
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    const length = Number(req.headers["content-length"]);
+    init.body = length >= 0 && length <= SMALL_BODY_BYTES ? new Uint8Array(await readBody(req)) : (Readable.toWeb(req) as ReadableStream);
+    init.duplex = "half";
+  }
+  return new Request(url, init);
 }
 
 /**
- * Writes the Response to Node, chunk by chunk with backpressure; stops reading when the client goes away.
- * A failed API call gets an access-log line (the API is otherwise not logged).
+ * Writes the Response to Node with backpressure (pipeline), and stops producing it when the client goes away
+ * (a cancelled export stops paging the ledger). HEAD gets the headers only. A failed API call gets an
+ * access-log line (the API is otherwise not logged).
  */
 async function send(req: IncomingMessage, res: ServerResponse, response: Response) {
   if (response.status >= 400 && req.url?.startsWith("/api/")) console.log(`${req.method} ${req.url} ${response.status}`);
   res.statusCode = response.status;
   for (const [name, value] of response.headers) res.appendHeader(name, value);
-  if (!response.body) return void res.end();
-  const reader = response.body.getReader();
-  const closed = new Promise<void>((resolve) => res.once("close", resolve));
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (!res.write(value)) await Promise.race([new Promise((resolve) => res.once("drain", resolve)), closed]);
-    if (res.destroyed) return void reader.cancel();
+  if (!response.body || req.method === "HEAD" || res.destroyed) {
+    await response.body?.cancel();
+    res.end();
+    return;
   }
-  res.end();
+  try {
+    await pipeline(Readable.fromWeb(response.body as import("node:stream/web").ReadableStream), res);
+  } catch (error) {
+    // The client leaving mid-answer is not a server error.
+    if ((error as { code?: string }).code !== "ERR_STREAM_PREMATURE_CLOSE") throw error;
+  }
 }
 
 const reportError = (error: unknown, request: Request) => {
@@ -77,7 +88,7 @@ app.use((req, res, next) => {
   // A `?_data` request comes from Remix's own client (a <Form> posting to /logout, say): Remix answers it, so
   // its redirects arrive the way the client expects them.
   if (!module || "_data" in req.query) return next();
-  toRequest(req)
+  toRequest(req, res)
     .then((request) => callResourceRoute(module, request, reportError))
     .then((response) => (response ? send(req, res, response) : next()))
     .catch(next);

@@ -86,6 +86,22 @@ export interface ReopenDayRequest {
 }
 
 /** Branch staff reopen a closed day so a missed entry can be added; the reason is kept. */
+/**
+ * Whether a recorded or verified bank deposit covers the day: its total is then fixed (no reopening, no
+ * reversal landing on it), or the day would drift from the cash the bank holds.
+ */
+export async function dayDeposited(db: DB, marketId: number, businessDate: string): Promise<boolean> {
+  const deposit = await db
+    .selectFrom("deposit_days")
+    .innerJoin("deposits", "deposits.id", "deposit_days.deposit_id")
+    .select("deposits.id")
+    .where("deposit_days.market_id", "=", marketId)
+    .where("deposit_days.business_date", "=", businessDate)
+    .where("deposits.status", "in", ["recorded", "verified"])
+    .executeTakeFirst();
+  return deposit != null;
+}
+
 export async function reopenDay(db: DB, scope: Scope, request: ReopenDayRequest): Promise<DayOutcome> {
   const now = request.now ?? new Date();
   const reason = request.reason.trim();
@@ -93,16 +109,7 @@ export async function reopenDay(db: DB, scope: Scope, request: ReopenDayRequest)
   return db.transaction().execute(async (trx): Promise<DayOutcome> => {
     const market = await scopedMarket(trx, scope, request.marketId);
     if (!market) return { ok: false, error: "collections.close.notFound" };
-    // Cash already banked for the day is counted in a deposit: reopening would let the day's total drift from it.
-    const deposited = await trx
-      .selectFrom("deposit_days")
-      .innerJoin("deposits", "deposits.id", "deposit_days.deposit_id")
-      .select("deposits.id")
-      .where("deposit_days.market_id", "=", market.id)
-      .where("deposit_days.business_date", "=", request.businessDate)
-      .where("deposits.status", "in", ["recorded", "verified"])
-      .executeTakeFirst();
-    if (deposited) return { ok: false, error: "collections.reopen.deposited" };
+    if (await dayDeposited(trx, market.id, request.businessDate)) return { ok: false, error: "collections.reopen.deposited" };
     const at = now.toISOString();
     const day = await trx
       .updateTable("collection_days")

@@ -22,6 +22,7 @@ import { applyStageFact } from "./pipeline.server";
 import { refreshTradersCoverage } from "./coverage.server";
 import { loadRateTable } from "./rates.server";
 import { chunks } from "./query-helpers.server";
+import { dayDeposited } from "./collection-days.server";
 
 // Writes to the append-only collection ledger. Every write, in one transaction: the entry rows, the day's
 // receipt counter (collection_days), the per-market-per-day summary (daily_market_collections), the traders'
@@ -426,6 +427,7 @@ export async function reverseEntry(db: DB, scope: Scope, request: ReverseRequest
         reason: request.reason,
       });
       if (problem) return { ok: false, reason: `collections.reverse.${problem}` };
+      if (await dayDeposited(trx, entry.market_id, entry.business_date)) return { ok: false, reason: "collections.reverse.deposited" };
       const sequence = (await takeSequences(trx, entry.market_id, entry.business_date, 1, now, false))!;
       const [branchShort, marketShort] = (await receiptPrefixes(trx, [entry.market_id])).get(entry.market_id)!.split("|");
       const number = receiptNumber(branchShort, marketShort, entry.business_date, sequence);

@@ -232,12 +232,16 @@ describe("reversals", () => {
 
   it("after the close lets only branch staff reverse, with a reason, on the original's business day", async () => {
     const market = (await traderAt("Pasar Flamboyan")).market_id;
-    const yesterday = businessDate(new Date(Date.now() - 86_400_000), PONTIANAK);
+    // Yesterday is closed and banked in the demo; its deposit is rejected here, so the day's entries can change
+    // again (a banked day's entries are fixed, see the next test).
+    const day = businessDate(new Date(Date.now() - 86_400_000), PONTIANAK);
+    const covering = getDb().selectFrom("deposit_days").select("deposit_id").where("market_id", "=", market).where("business_date", "=", day);
+    await getDb().updateTable("deposits").set({ status: "rejected", rejection_reason: "Uji: nominal tidak cocok" }).where("id", "in", covering).execute();
     const old = await getDb()
       .selectFrom("collection_entries")
       .selectAll()
       .where("market_id", "=", market)
-      .where("business_date", "=", yesterday)
+      .where("business_date", "=", day)
       .where("kind", "=", "payment")
       .where((eb) => eb.not(eb.exists(eb.selectFrom("collection_entries as r").select("r.id").whereRef("r.reverses_entry_id", "=", "collection_entries.id"))))
       .orderBy("id")
@@ -250,7 +254,29 @@ describe("reversals", () => {
     expect(await (await reverse(staff, { entryId: String(old.id), reason: " " })).json()).toMatchObject({ error: "collections.reverse.reasonRequired" });
     expect((await reverse(staff, { entryId: String(old.id), reason: "Uang tidak diterima" })).status).toBe(200);
     const reversal = await getDb().selectFrom("collection_entries").selectAll().where("reverses_entry_id", "=", old.id).executeTakeFirstOrThrow();
-    expect(reversal).toMatchObject({ business_date: yesterday, amount: -old.amount, collector_user_id: await userId("staf.pontianak@demo.id") });
+    expect(reversal).toMatchObject({ business_date: day, amount: -old.amount, collector_user_id: await userId("staf.pontianak@demo.id") });
+  });
+
+  it("refuses even branch staff a reversal on a day whose cash is in a bank deposit", async () => {
+    const db = getDb();
+    const banked = await db
+      .selectFrom("collection_entries")
+      .innerJoin("deposit_days", (join) =>
+        join.onRef("deposit_days.market_id", "=", "collection_entries.market_id").onRef("deposit_days.business_date", "=", "collection_entries.business_date"),
+      )
+      .innerJoin("deposits", "deposits.id", "deposit_days.deposit_id")
+      .innerJoin("markets", "markets.id", "collection_entries.market_id")
+      .where("markets.name", "=", "Pasar Flamboyan")
+      .where("deposits.status", "=", "verified")
+      .where("collection_entries.kind", "=", "payment")
+      .select(["collection_entries.id", "collection_entries.market_id", "collection_entries.business_date"])
+      .executeTakeFirstOrThrow();
+    const summary = () =>
+      db.selectFrom("daily_market_collections").select("total_amount").where("market_id", "=", banked.market_id).where("business_date", "=", banked.business_date).executeTakeFirstOrThrow();
+    const before = await summary();
+    const staff = await signedInAs("staf.pontianak@demo.id");
+    expect(await (await reverse(staff, { entryId: String(banked.id), reason: "Koreksi" })).json()).toMatchObject({ error: "collections.reverse.deposited" });
+    expect(await summary()).toEqual(before);
   });
 });
 
