@@ -27,29 +27,39 @@ export function openDatabase(url: string = process.env.DATABASE_URL || DEFAULT_D
 }
 
 const STATEMENT_CACHE_SIZE = 500;
+/** Statements with more parameters than this are one-off (long `in (…)` lists) and large: not kept. */
+const STATEMENT_CACHE_MAX_PARAMETERS = 100;
 
 /**
  * Kysely prepares every query it runs and better-sqlite3 compiles a fresh statement each time: a tenth of an
- * API request's CPU. Compiled statements are kept by their SQL text (the least recently added dropped first).
+ * API request's CPU. Compiled statements are kept by their SQL text, the least recently used dropped first.
  * Kysely runs one query at a time on the connection, so a kept statement is never in use twice; a streamed
  * read still gets its own statement, since an abandoned iteration would leave a kept one busy.
  */
 function withStatementCache(sqlite: SQLite.Database) {
   const cache = new Map<string, SQLite.Statement>();
+  const compiled = (sql: string) => {
+    const kept = cache.get(sql);
+    if (kept) {
+      cache.delete(sql);
+      cache.set(sql, kept);
+      return kept;
+    }
+    const statement = sqlite.prepare(sql);
+    if (sql.split("?").length - 1 <= STATEMENT_CACHE_MAX_PARAMETERS) {
+      cache.set(sql, statement);
+      if (cache.size > STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
+    }
+    return statement;
+  };
   return {
     close: () => sqlite.close(),
     prepare(sql: string) {
-      let statement = cache.get(sql);
-      if (!statement) {
-        statement = sqlite.prepare(sql);
-        if (cache.size >= STATEMENT_CACHE_SIZE) cache.delete(cache.keys().next().value!);
-        cache.set(sql, statement);
-      }
-      const kept = statement;
+      const statement = compiled(sql);
       return {
-        reader: kept.reader,
-        all: (parameters: readonly unknown[]) => kept.all(parameters),
-        run: (parameters: readonly unknown[]) => kept.run(parameters),
+        reader: statement.reader,
+        all: (parameters: readonly unknown[]) => statement.all(parameters),
+        run: (parameters: readonly unknown[]) => statement.run(parameters),
         iterate: (parameters: readonly unknown[]) => sqlite.prepare(sql).iterate(parameters),
       };
     },

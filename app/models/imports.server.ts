@@ -50,6 +50,9 @@ const isZip = (bytes: Uint8Array) => bytes[0] === 0x50 && bytes[1] === 0x4b && b
 function cellText(value: ExcelJS.CellValue): string {
   if (value == null) return "";
   if (value instanceof Date) return value.toISOString().replace(/T00:00:00\.000Z$/, "");
+  // Excel keeps 15 significant digits: a longer number (a NIK typed as a number) has already lost digits. Written
+  // the way Excel shows it, the import can say so instead of taking a wrong number.
+  if (typeof value === "number" && Math.abs(value) >= 1e15) return value.toExponential();
   if (typeof value !== "object") return String(value);
   if ("richText" in value) return value.richText.map((part) => part.text).join("");
   if ("result" in value) return cellText(value.result as ExcelJS.CellValue);
@@ -125,7 +128,6 @@ export async function startImport<V>(
     .deleteFrom("import_runs")
     .where("user_id", "=", user.id)
     .where("kind", "=", definition.kind)
-    .where(targetOf(definition))
     .where("committed_at", "is", null)
     .where("created_at", "<", dayAgo)
     .execute();
@@ -183,13 +185,33 @@ export type ShownImport =
 /** Rows of a dry run shown per page: a whole market's file runs to 20,000 rows, errors first. */
 export const PREVIEW_PAGE_SIZE = 200;
 
-/** A kept run of the caller's (null for anyone else's): its commit result, or a fresh dry run of its file. */
+const PREVIEW_CACHE_MS = 60_000;
+const PREVIEW_CACHE_RUNS = 4;
+const previews = new Map<number, { until: number; preview: Promise<unknown> }>();
+
+/**
+ * A run's dry run, kept for a minute: paging through a 20,000-row file would otherwise read and decide the
+ * whole file again for every page of 200 rows. The commit always decides afresh.
+ */
+function cachedPreview<T>(runId: number, compute: () => Promise<T>): Promise<T> {
+  const now = Date.now();
+  const kept = previews.get(runId);
+  if (kept && kept.until > now) return kept.preview as Promise<T>;
+  const preview = compute();
+  previews.delete(runId);
+  previews.set(runId, { until: now + PREVIEW_CACHE_MS, preview });
+  while (previews.size > PREVIEW_CACHE_RUNS) previews.delete(previews.keys().next().value!);
+  preview.catch(() => previews.delete(runId));
+  return preview;
+}
+
+/** A kept run of the caller's (null for anyone else's): its commit result, or a dry run of its file. */
 async function showImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number, rowsPage: number): Promise<ShownImport | null> {
   const run = await findRun(db, user, definition, runId);
   if (!run) return null;
   const header = { id: run.id, fileName: run.file_name, createdAt: run.created_at, committedAt: run.committed_at };
   if (run.committed_at) return { run: header, result: JSON.parse(run.result ?? "null") as ImportSummary | null };
-  const checked = await previewImport(db, user, definition, fileOf(run));
+  const checked = await cachedPreview(run.id, () => previewImport(db, user, definition, fileOf(run)));
   if ("fileError" in checked) return { run: header, fileError: checked.fileError };
   const { preview } = checked;
   const pageCount = Math.max(1, Math.ceil(preview.rows.length / PREVIEW_PAGE_SIZE));
@@ -245,6 +267,11 @@ export async function loadImportPage<V>(db: DB, user: ImportUser, definition: Im
  * there too, so a failure on any row leaves nothing written and the run uncommitted.
  */
 export async function commitImportRun<V>(db: DB, user: ImportUser, definition: ImportDefinition<V>, runId: number) {
+  // Read the file before the transaction: parsing a large workbook must not hold the database from other writers.
+  const kept = await findRun(db, user, definition, runId);
+  if (!kept) return { error: "not_found" as const };
+  if (kept.committed_at) return { error: "already_committed" as const };
+  const table = await readImportFile(fileOf(kept), definition.limits);
   const committed = await db.transaction().execute(async (trx) => {
     const run = await findRun(trx, user, definition, runId);
     if (!run) return { error: "not_found" as const };
@@ -255,7 +282,7 @@ export async function commitImportRun<V>(db: DB, user: ImportUser, definition: I
       .where("committed_at", "is", null)
       .executeTakeFirst();
     if (Number(claimed.numUpdatedRows) === 0) return { error: "already_committed" as const };
-    const preview = await definition.classify(trx, user.scope, await readImportFile(fileOf(run), definition.limits));
+    const preview = await definition.classify(trx, user.scope, table);
     const summary: ImportSummary = { created: 0, updated: 0, skipped: preview.counts.error };
     for (const row of preview.rows) {
       if (row.data == null || row.action == null) continue;

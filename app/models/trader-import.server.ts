@@ -2,6 +2,7 @@ import type { DB } from "../utils/db.server";
 import type { Scope } from "../domain/scope";
 import type { MessageKey } from "../i18n";
 import { businessDate } from "../domain/business-day";
+import { traderFormValues } from "../domain/trader-form";
 import {
   classifyTraderRows,
   identifiersOf,
@@ -48,14 +49,14 @@ export async function findImportMarket(db: DB, scope: Scope, marketId: number): 
 async function existingAtMarket(db: DB, marketId: number, niks: string[]): Promise<Map<string, ImportExistingTrader>> {
   const existing = new Map<string, ImportExistingTrader>();
   for (const part of chunks(niks, 1000)) {
-    const rows = await db
-      .selectFrom("traders")
-      .select(["id", "nik", "full_name", "birth_date", "sex", "kpj"])
-      .where("market_id", "=", marketId)
-      .where("nik", "in", part)
-      .execute();
+    const rows = await db.selectFrom("traders").selectAll().where("market_id", "=", marketId).where("nik", "in", part).execute();
     for (const row of rows) {
-      existing.set(row.nik, { id: row.id, fullName: row.full_name, identity: { nik: row.nik, birthDate: row.birth_date, sex: row.sex, kpj: row.kpj } });
+      existing.set(row.nik, {
+        id: row.id,
+        fullName: row.full_name,
+        identity: { nik: row.nik, birthDate: row.birth_date, sex: row.sex, kpj: row.kpj },
+        formValues: traderFormValues(row),
+      });
     }
   }
   return existing;
@@ -126,6 +127,6 @@ export function traderCsvTemplate(): TemplateFile {
 }
 
 export function traderXlsxTemplate(translate: (key: MessageKey) => string): Promise<TemplateFile> {
-  // Typed as text so Excel keeps NIKs, KPJ numbers and phone numbers digit for digit.
-  return xlsxTemplate({ fileName: TEMPLATE_NAME, sheetName: "Pedagang", columns: TRADER_COLUMNS, textColumns: ["nik", "kpj", "no_hp", "nomor_lapak"], translate });
+  // Typed as text so Excel keeps NIKs, KPJ numbers and phone numbers digit for digit, and months as months.
+  return xlsxTemplate({ fileName: TEMPLATE_NAME, sheetName: "Pedagang", columns: TRADER_COLUMNS, textColumns: ["nik", "kpj", "no_hp", "nomor_lapak", "mulai_bulan"], translate });
 }

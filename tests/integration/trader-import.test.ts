@@ -122,7 +122,17 @@ describe("the trader import page", () => {
     // Outside the caller's region the holder is never named.
     expect(reasons[4]).toEqual([{ code: "traders.nikElsewhere" }]);
     await call(page.action, commitRequest(staff, flamboyan, runId));
-    expect(await traderByNik(own.nik)).toMatchObject({ id: own.id, stall: "Blok Z-9", commodity: "fish" });
+    // Only what the file says changes: the columns it leaves out keep their stored values.
+    expect(await traderByNik(own.nik)).toMatchObject({
+      id: own.id,
+      stall: "Blok Z-9",
+      commodity: "fish",
+      coverage_start_month: own.coverage_start_month,
+      phone: own.phone,
+      jht: own.jht,
+      payer_type: own.payer_type,
+      status: own.status,
+    });
     const history = await db.selectFrom("trader_changes").select("changes").where("trader_id", "=", own.id).execute();
     expect(history.some((entry) => JSON.parse(entry.changes).stall?.[1] === "Blok Z-9")).toBe(true);
   });
@@ -144,17 +154,20 @@ describe("the trader import page", () => {
     expect(await traderByNik(testNik(3000))).toBeUndefined();
   });
 
-  it("reads an XLSX upload, keeping NIKs typed as text", async () => {
+  it("reads an XLSX upload, taking NIKs typed as text and refusing NIKs stored as numbers", async () => {
     const staff = await signedInAs("staf.pontianak@demo.id");
     const flamboyan = await marketId("Pasar Flamboyan");
     const workbook = new ExcelJS.Workbook();
     const sheet = workbook.addWorksheet("Pedagang");
     sheet.addRow(["NIK", "Nama Lengkap", "Jenis Kelamin", "Tanggal Lahir", "Nominal"]);
     sheet.addRow([testNik(4000), "Budi Santoso", "L", new Date(Date.UTC(1981, 10, 25)), 1_000_000]);
+    // A NIK typed into a number cell: Excel has kept only 15 of its 16 digits, so it cannot be trusted.
+    sheet.addRow([Number(testNik(4001)), "Angka Saja", "", "", 1_000_000]);
     const bytes = new Uint8Array((await workbook.xlsx.writeBuffer()) as ArrayBuffer);
     const runId = await runIdOf(await call(page.action, uploadRequest(staff, flamboyan, bytes, "pedagang.xlsx")), flamboyan);
     const { shown } = await (await call(page.loader, getRequest(`/traders/import?market=${flamboyan}&run=${runId}`, staff))).json();
-    expect(shown.preview.counts).toMatchObject({ create: 1, error: 0 });
+    expect(shown.preview.counts).toMatchObject({ create: 1, error: 1 });
+    expect(shown.preview.rows[0].reasons[0]).toMatchObject({ code: "imports.trader.nikScientific", column: "NIK" });
   });
 
   it("keeps the import to the caller's markets and runs to their uploader", async () => {

@@ -24,6 +24,31 @@ const classify = (rows: TraderFileRow[], ctx = context()) => classifyTraderRows(
 const byRow = (preview: ReturnType<typeof classify>, row: number) => preview.rows.find((r) => r.row === row)!;
 const codes = (preview: ReturnType<typeof classify>, row: number) => byRow(preview, row).reasons.map((reason) => reason.code);
 
+/** Trader 41 of the market, NIK testNik(12), on an APBD programme with JHT, a KPJ and a pin. */
+function storedTrader() {
+  const formValues = {
+    marketId: "7",
+    nik: testNik(12),
+    fullName: "Pedagang Lama",
+    sex: "M",
+    birthDate: "1970-01-13",
+    phone: "+6281299990000",
+    whatsapp: "",
+    stall: "A-1",
+    commodity: "fish",
+    nominal: "1000000",
+    jht: "1",
+    payerType: "apbd",
+    programmeId: "3",
+    kpj: "10000000001",
+    status: "registered",
+    coverageStartMonth: "2026-04",
+    lat: "-0.04",
+    lng: "109.34",
+  };
+  return new Map([[testNik(12), { id: 41, fullName: "Pedagang Lama", identity: { nik: testNik(12), birthDate: "1970-01-13", sex: "M" as const, kpj: "10000000001" }, formValues }]]);
+}
+
 describe("trader import rows", () => {
   it("reads a template row into what the registration form would save", () => {
     const preview = classify([traderRow(1, { jenis_kelamin: "P", jht: "ya", kpj: "12345678901", mulai_bulan: "12/2026", lintang: "-0,0391", bujur: "109,3428" })]);
@@ -105,12 +130,32 @@ describe("trader import rows", () => {
   });
 
   it("updates a trader of this market found by NIK, and lets them keep their own KPJ", () => {
-    const existing = new Map([[testNik(12), { id: 41, fullName: "Pedagang Lama", identity: { nik: testNik(12), birthDate: "1970-01-13", sex: "M" as const, kpj: "10000000001" } }]]);
-    const preview = classify([traderRow(12, { kpj: "10000000001", nominal: "1.500.000" })], context({ existing, kpjOwners: new Map([["10000000001", 41]]) }));
+    const preview = classify([traderRow(12, { kpj: "10000000001", nominal: "1.500.000" })], context({ existing: storedTrader(), kpjOwners: new Map([["10000000001", 41]]) }));
     expect(preview.rows[0]).toMatchObject({ status: "update", action: "update", data: { action: "update", traderId: 41 } });
-    expect(preview.rows[0].reasons).toEqual([{ code: "imports.trader.updatesExisting", params: { name: "Pedagang Lama" } }]);
+    expect(preview.rows[0].reasons).toEqual([
+      { code: "imports.trader.updatesExisting", params: { name: "Pedagang Lama", columns: "nama_lengkap, no_hp, whatsapp, nomor_lapak, komoditas, nominal, jht, pembayar, program" } },
+    ]);
     const taken = classify([traderRow(13, { kpj: "10000000001" })], context({ kpjOwners: new Map([["10000000001", 41]]) }));
     expect(codes(taken, 2)).toEqual(["traders.kpjTaken"]);
+  });
+
+  it("changes only what an update row's cells say, keeping the stored values under empty cells", () => {
+    const preview = classify([{ nik: testNik(12), nomor_lapak: "B-7" }], context({ existing: storedTrader(), kpjOwners: new Map([["10000000001", 41]]) }));
+    const row = preview.rows[0];
+    expect(row.reasons).toEqual([{ code: "imports.trader.updatesExisting", params: { name: "Pedagang Lama", columns: "nomor_lapak" } }]);
+    expect(row.data!.input).toMatchObject({
+      fullName: "Pedagang Lama",
+      stall: "B-7",
+      jht: true,
+      payerType: "apbd",
+      programmeId: 3,
+      kpj: "10000000001",
+      coverageStartMonth: "2026-04",
+      lat: -0.04,
+      lng: 109.34,
+    });
+    const same = classify([{ nik: testNik(12), nama_lengkap: "Pedagang Lama" }], context({ existing: storedTrader(), kpjOwners: new Map([["10000000001", 41]]) }));
+    expect(same.rows[0].reasons).toEqual([{ code: "imports.trader.unchanged", params: { name: "Pedagang Lama" } }]);
   });
 
   it("takes the payer from a named programme of the branch and refuses unknown ones", () => {
@@ -118,10 +163,15 @@ describe("trader import rows", () => {
       traderRow(14, { pembayar: "", program: "bantuan iuran pemkot pontianak 2026" }),
       traderRow(15, { pembayar: "apbd" }),
       traderRow(16, { pembayar: "sponsor", program: "Program Lain" }),
+      traderRow(17, { pembayar: "sponsor", program: "Bantuan Iuran Pemkot Pontianak 2026" }),
+      traderRow(18, { pembayar: "mandiri", program: "Bantuan Iuran Pemkot Pontianak 2026" }),
     ]);
     expect(byRow(preview, 2).data!.input).toMatchObject({ payerType: "apbd", programmeId: 3 });
     expect(codes(preview, 3)).toEqual(["traders.programmeRequired"]);
     expect(codes(preview, 4)).toContain("imports.trader.programmeUnknown");
+    // A programme pays for its own kind of payer only.
+    expect(codes(preview, 5)).toEqual(["traders.programmeInvalid"]);
+    expect(codes(preview, 6)).toEqual(["traders.programmeInvalid"]);
   });
 
   it("needs the NIK and name columns", () => {
@@ -142,6 +192,7 @@ describe("trader import cells", () => {
     expect(parseBirthDate("July 24")).toBeNull();
     expect(parseMonth("2026-11")).toBe("2026-11");
     expect(parseMonth("1/2027")).toBe("2027-01");
+    expect(parseMonth("2026-11-01")).toBe("2026-11");
     expect(parseMonth("Nov 2026")).toBeNull();
     expect(parseNominal("1.000.000")).toBe(1_000_000);
     expect(parseNominal("Rp 1.500.000")).toBe(1_500_000);

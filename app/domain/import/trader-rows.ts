@@ -80,9 +80,9 @@ export function parseBirthDate(text: string): string | null {
   return parts && `${parts[0]}-${parts[1].padStart(2, "0")}-${parts[2].padStart(2, "0")}`;
 }
 
-/** "2026-11", "11/2026", "11-2026" → "2026-11"; null for anything else. */
+/** "2026-11", "11/2026", "11-2026", and a date in the month ("2026-11-01", as Excel stores a typed month). */
 export function parseMonth(text: string): string | null {
-  const iso = /^(\d{4})-(\d{1,2})$/.exec(text);
+  const iso = /^(\d{4})-(\d{1,2})(?:-\d{1,2})?$/.exec(text);
   const local = /^(\d{1,2})[/-](\d{4})$/.exec(text);
   const parts = iso ? [iso[1], iso[2]] : local ? [local[2], local[1]] : null;
   return parts && `${parts[0]}-${parts[1].padStart(2, "0")}`;
@@ -104,6 +104,8 @@ export interface ImportExistingTrader {
   id: number;
   fullName: string;
   identity: StoredIdentity;
+  /** The stored trader as the registration form's values: an update's empty cells keep these. */
+  formValues: Record<string, string>;
 }
 
 export type NikHolder = { id: number; name: string; marketName: string } | "elsewhere";
@@ -136,18 +138,28 @@ interface Converted {
   warnings: Reason[];
 }
 
-/** The row's cells as the registration form would receive them, or the reasons a cell cannot be read. */
-function toForm(values: Record<TraderColumn, string>, context: TraderImportContext): Converted {
+/**
+ * The row's cells as the registration form would receive them, or the reasons a cell cannot be read. An empty
+ * cell (or a missing column) keeps what `stored` holds for an update, and takes the form's default for a new
+ * trader: an update changes only what the file says.
+ */
+function toForm(values: Record<TraderColumn, string>, context: TraderImportContext, stored?: Record<string, string>): Converted {
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
   const cellError = (column: TraderColumn, code: MessageKey) => errors.push({ code, column, params: { value: values[column] } });
-  function read<T>(column: TraderColumn, parse: (text: string) => T | null, code: MessageKey, fallback: T): T {
-    if (values[column] === "") return fallback;
+  const keep = (field: string, fallback: string) => stored?.[field] ?? fallback;
+  /** The cell read by `parse`, as form text; when empty, what is kept. */
+  function read<T>(column: TraderColumn, parse: (text: string) => T | null, code: MessageKey, toText: (value: T) => string, kept: string): string {
+    if (values[column] === "") return kept;
     const parsed = parse(values[column]);
     if (parsed === null) cellError(column, code);
-    return parsed ?? fallback;
+    return parsed === null ? kept : toText(parsed);
   }
-  const yesNo = (column: TraderColumn) => read(column, parseYesNo, "imports.trader.yesNoInvalid", false);
+  const text = (column: TraderColumn, field: string) => values[column] || keep(field, "");
+  const asIs = (value: string) => value;
+  const yesNo = (column: "whatsapp" | "jht", yes: string, no: string, kept: string) =>
+    read(column, parseYesNo, "imports.trader.yesNoInvalid", (value) => (value ? yes : no), kept);
+  const decimal = (column: "lat" | "lng") => read(column, parseDecimal, "imports.trader.numberInvalid", String, keep(column, ""));
   // Excel shows a 16-digit number as 6,17105E+15 and keeps only 15 digits: the NIK cannot be recovered.
   if (/^\d([.,]\d+)?e\+?\d+$/i.test(values.nik)) cellError("nik", "imports.trader.nikScientific");
 
@@ -156,33 +168,40 @@ function toForm(values: Record<TraderColumn, string>, context: TraderImportConte
     ? context.programmes.find((p) => p.name.toLowerCase() === programmeText || String(p.id) === programmeText)
     : undefined;
   if (programmeText && !programme) cellError("programme", "imports.trader.programmeUnknown");
-  const payerType = read("payerType", payerOf, "imports.trader.payerInvalid", programme?.payerType ?? "mandiri");
-  if (values.nominal === "") warnings.push({ code: "imports.trader.nominalDefaulted" });
-  const coordinate = (column: "lat" | "lng") => read(column, parseDecimal, "imports.trader.numberInvalid", null);
-  const lat = coordinate("lat");
-  const lng = coordinate("lng");
+  const payerType = read("payerType", payerOf, "imports.trader.payerInvalid", asIs, programme?.payerType ?? keep("payerType", "mandiri"));
+  // As on the form: a programme pays for its own kind of payer only, and a self-paying trader has none.
+  if (programme && payerType !== programme.payerType) cellError("programme", "traders.programmeInvalid");
+  if (values.nominal === "" && !stored) warnings.push({ code: "imports.trader.nominalDefaulted" });
 
   const form = {
     marketId: String(context.marketId),
     nik: values.nik,
-    fullName: values.fullName,
-    sex: read("sex", sexOf, "imports.trader.sexInvalid", ""),
-    birthDate: read("birthDate", parseBirthDate, "imports.trader.dateInvalid", ""),
-    phone: values.phone,
-    whatsapp: yesNo("whatsapp") ? "1" : "",
-    stall: values.stall,
-    commodity: read("commodity", commodityOf, "imports.trader.commodityInvalid", "other"),
-    nominal: String(read("nominal", parseNominal, "imports.trader.nominalInvalid", DEFAULT_NOMINAL)),
-    jht: yesNo("jht") ? "1" : "0",
+    fullName: text("fullName", "fullName"),
+    sex: read("sex", sexOf, "imports.trader.sexInvalid", asIs, keep("sex", "")),
+    birthDate: read("birthDate", parseBirthDate, "imports.trader.dateInvalid", asIs, keep("birthDate", "")),
+    phone: text("phone", "phone"),
+    whatsapp: yesNo("whatsapp", "1", "", keep("whatsapp", "")),
+    stall: text("stall", "stall"),
+    commodity: read("commodity", commodityOf, "imports.trader.commodityInvalid", asIs, keep("commodity", "other")),
+    nominal: read("nominal", parseNominal, "imports.trader.nominalInvalid", String, keep("nominal", String(DEFAULT_NOMINAL))),
+    jht: yesNo("jht", "1", "0", keep("jht", "0")),
     payerType,
-    programmeId: programme ? String(programme.id) : "",
-    kpj: values.kpj,
-    status: read("status", statusOf, "imports.trader.statusInvalid", "registered"),
-    coverageStartMonth: read("coverageStartMonth", parseMonth, "imports.trader.monthInvalid", context.today.slice(0, 7)),
-    lat: lat == null ? "" : String(lat),
-    lng: lng == null ? "" : String(lng),
+    programmeId: programme ? String(programme.id) : payerType === "mandiri" ? "" : keep("programmeId", ""),
+    kpj: text("kpj", "kpj"),
+    status: read("status", statusOf, "imports.trader.statusInvalid", asIs, keep("status", "registered")),
+    coverageStartMonth: read("coverageStartMonth", parseMonth, "imports.trader.monthInvalid", asIs, keep("coverageStartMonth", context.today.slice(0, 7))),
+    lat: decimal("lat"),
+    lng: decimal("lng"),
   };
   return { form, errors, warnings };
+}
+
+/** The columns (as the file names them) whose form value differs from the stored trader's. */
+function changedColumns(form: Record<string, string>, stored: Record<string, string>, labelOf: Partial<Record<TraderColumn, string>>): string[] {
+  return TRADER_COLUMNS.filter(({ field }) => {
+    const key = field === "programme" ? "programmeId" : field;
+    return key !== "nik" && (form[key] ?? "") !== (stored[key] ?? "");
+  }).map(({ field, header }) => labelOf[field] ?? header);
 }
 
 const columnOf = (field: string): TraderColumn => COLUMN_OF_FIELD[field] ?? (field as TraderColumn);
@@ -208,7 +227,8 @@ export function classifyTraderRows(table: ImportTable, context: TraderImportCont
   const firstRowOfKpj = new Map<string, number>();
 
   const rows = recordsOf(table, TRADER_COLUMNS, mapping).map(({ row, values }): ClassifiedRow<TraderRowData> => {
-    const converted = toForm(values, context);
+    const existing = context.existing.get(normalizeNik(values.nik));
+    const converted = toForm(values, context, existing?.formValues);
     const withColumns = (reasons: Reason[]) => reasons.map((reason) => (reason.column ? { ...reason, column: labelOf[reason.column as TraderColumn] ?? reason.column } : reason));
     const cellErrors = withColumns(converted.errors);
     const parsed = parseTraderForm(converted.form);
@@ -218,7 +238,6 @@ export function classifyTraderRows(table: ImportTable, context: TraderImportCont
       return rejectedRow(row, values, [...cellErrors, ...fieldReasons(formErrors, values, labelOf)], converted.warnings);
     }
     const input = parsed.data;
-    const existing = context.existing.get(normalizeNik(input.nik));
     const review = reviewTrader(input, { today: context.today, table: context.table, previous: existing?.identity });
     const errors = [...cellErrors, ...fieldReasons(review.errors, values, labelOf)];
     const warnings = [...converted.warnings, ...review.warnings.map((code): Reason => ({ code: code as MessageKey }))];
@@ -243,7 +262,12 @@ export function classifyTraderRows(table: ImportTable, context: TraderImportCont
     const identity = review.resolved;
     if (errors.length > 0 || !identity) return rejectedRow(row, values, errors, warnings);
     if (existing) {
-      const notes: Reason[] = [{ code: "imports.trader.updatesExisting", params: { name: existing.fullName } }];
+      const changed = changedColumns(converted.form, existing.formValues, labelOf);
+      const notes: Reason[] = [
+        changed.length > 0
+          ? { code: "imports.trader.updatesExisting", params: { name: existing.fullName, columns: changed.join(", ") } }
+          : { code: "imports.trader.unchanged", params: { name: existing.fullName } },
+      ];
       const data: TraderRowData = { action: "update", traderId: existing.id, input, identity };
       return classifyRow(row, values, { errors, warnings, notes, action: "update", data });
     }

@@ -95,7 +95,7 @@ export const imports = defineMessages({
     "imports.column.notes": "Catatan (opsional).",
     "imports.traders.title": "Impor pedagang: {market}",
     "imports.traders.intro":
-      "Unggah berkas CSV atau XLSX dengan satu pedagang per baris untuk pasar ini; baris pertama berisi nama kolom. Setiap baris diperiksa dengan aturan yang sama seperti formulir pendaftaran (NIK, nominal, program) dan belum ada yang disimpan sampai Anda menekan Simpan. NIK yang sudah terdaftar di pasar ini memperbarui data pedagangnya.",
+      "Unggah berkas CSV atau XLSX dengan satu pedagang per baris untuk pasar ini; baris pertama berisi nama kolom. Setiap baris diperiksa dengan aturan yang sama seperti formulir pendaftaran (NIK, nominal, program) dan belum ada yang disimpan sampai Anda menekan Simpan. NIK yang sudah terdaftar di pasar ini memperbarui data pedagangnya; sel kosong tidak mengubah data lama.",
     "imports.traders.committed": "{created} pedagang baru, {updated} pedagang diperbarui, {skipped} baris dilewati.",
     "imports.traders.chooseMarket": "Pilih pasar tujuan impor",
     "imports.traders.open": "Buka impor",
@@ -133,7 +133,8 @@ export const imports = defineMessages({
     "imports.trader.nikRepeated": "NIK yang sama sudah ada di baris {row} berkas ini.",
     "imports.trader.nikInRegion": "NIK sudah terdaftar atas nama {name} di {market}.",
     "imports.trader.kpjRepeated": "Nomor KPJ yang sama sudah ada di baris {row} berkas ini.",
-    "imports.trader.updatesExisting": "Memperbarui data {name}.",
+    "imports.trader.updatesExisting": "Memperbarui data {name}: {columns}.",
+    "imports.trader.unchanged": "Data {name} sudah sama; tidak ada yang berubah.",
   },
   en: {
     "imports.markets.title": "Import markets",
@@ -228,7 +229,7 @@ export const imports = defineMessages({
     "imports.column.notes": "Notes (optional).",
     "imports.traders.title": "Import traders: {market}",
     "imports.traders.intro":
-      "Upload a CSV or XLSX file with one trader per row for this market; the first row holds the column names. Every row is checked with the same rules as the registration form (NIK, nominal, programme) and nothing is saved until you press Save. A NIK already registered at this market updates that trader.",
+      "Upload a CSV or XLSX file with one trader per row for this market; the first row holds the column names. Every row is checked with the same rules as the registration form (NIK, nominal, programme) and nothing is saved until you press Save. A NIK already registered at this market updates that trader; empty cells leave the stored values as they are.",
     "imports.traders.committed": "{created} new traders, {updated} traders updated, {skipped} rows skipped.",
     "imports.traders.chooseMarket": "Choose the market to import into",
     "imports.traders.open": "Open import",
@@ -266,6 +267,7 @@ export const imports = defineMessages({
     "imports.trader.nikRepeated": "The same NIK is already in row {row} of this file.",
     "imports.trader.nikInRegion": "This NIK is already registered to {name} at {market}.",
     "imports.trader.kpjRepeated": "The same KPJ number is already in row {row} of this file.",
-    "imports.trader.updatesExisting": "Updates {name}'s record.",
+    "imports.trader.updatesExisting": "Updates {name}'s record: {columns}.",
+    "imports.trader.unchanged": "{name}'s record already matches; nothing changes.",
   },
 });
