@@ -53,6 +53,8 @@ export async function collectionsByUnit(db: DB, scope: Scope, grouping: Grouping
   const firstOfThis = local((today) => monthRange(today).first);
   const firstOfLast = local((today) => `${previousMonth(today.slice(0, 7))}-01`);
   const sameDayLast = local(sameDayLastMonth);
+  // "This month" ends on `now`'s day: a report for a past month must not count what came in after it.
+  const today = local((date) => date);
   // WIB is the westernmost zone, so its first of last month bounds the index range; the CASEs judge each branch.
   const lowerBound = `${previousMonth(businessDate(now, "Asia/Pontianak").slice(0, 7))}-01`;
   const [units, rows] = await Promise.all([
@@ -62,7 +64,7 @@ export async function collectionsByUnit(db: DB, scope: Scope, grouping: Grouping
       .where("d.business_date", ">=", lowerBound)
       .select([
         "markets.id as market_id",
-        sql<number>`sum(case when d.business_date >= ${firstOfThis} then d.total_amount else 0 end)`.as("this_month"),
+        sql<number>`sum(case when d.business_date >= ${firstOfThis} and d.business_date <= ${today} then d.total_amount else 0 end)`.as("this_month"),
         sql<number>`sum(case when d.business_date >= ${firstOfLast} and d.business_date < ${firstOfThis} then d.total_amount else 0 end)`.as("last_month"),
         sql<number>`sum(case when d.business_date >= ${firstOfLast} and d.business_date <= ${sameDayLast} then d.total_amount else 0 end)`.as("to_date"),
       ])

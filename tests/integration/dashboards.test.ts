@@ -12,6 +12,7 @@ import { loadReconciliation } from "../../app/models/reconciliation.server";
 import { computeMarketArrears } from "../../app/models/arrears.server";
 import { listCoverableDays, recordDeposit, reviewDeposit } from "../../app/models/deposits.server";
 import { closeDay } from "../../app/models/collection-days.server";
+import { collectionsByUnit } from "../../app/models/summaries.server";
 import { OTHER_REGION } from "../support/fixtures";
 import { call, getRequest, signedInAs } from "../support/requests";
 
@@ -87,6 +88,17 @@ describe("the regional dashboard", () => {
     }
     expect(thisMonth).toBeGreaterThan(0);
     expect(dashboard.headline.collections.thisMonth).toBe(thisMonth);
+  });
+
+  it("counts a past month (the monthly report's) up to its last day only", async () => {
+    const asOf = new Date();
+    asOf.setUTCDate(0); // the last day of last month, as the report for last month asks
+    asOf.setUTCHours(15, 0, 0, 0); // 22:00 WIB, 23:00 WITA: still that day everywhere
+    const month = monthRange(`${businessDate(asOf, "Asia/Pontianak").slice(0, 7)}-01`);
+    const byBranch = await collectionsByUnit(db(), { level: "region", regionId }, "branch", asOf);
+    for (const branch of branches) {
+      expect(byBranch.get(branch.id)?.thisMonth ?? 0, branch.code).toBe(await ledgerTotal(branch.id, month.first, month.last));
+    }
   });
 
   it("counts registered traders, participants per status and MoU markets as the records hold them", async () => {
