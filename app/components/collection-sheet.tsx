@@ -2,7 +2,7 @@ import { Link } from "@remix-run/react";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { useI18n, useRootData } from "../i18n/react";
 import { isMessageKey } from "../i18n";
-import type { SheetTrader } from "../domain/collections";
+import { withPayment, type SheetTrader } from "../domain/collections";
 import { deviceId, newIdempotencyKey, sendEntry, type OutgoingEntry } from "./record-collection";
 import { TraderPicker } from "./trader-picker";
 import { CollectionEntries, type SheetEntry } from "./collection-entries";
@@ -55,10 +55,7 @@ export function CollectionSheetView({ traders, entries, total, closeLink, entryC
         ? traders
         : traders.map((row): SheetTrader => {
             const added = paid.get(row[0]);
-            if (added == null) return row;
-            // What goes beyond this month's premium is credit for the next month, as the server allocates it.
-            const month = row[5] > 0 ? Math.min(row[5], row[6] + added) : row[6] + added;
-            return [row[0], row[1], row[2], row[3], row[4], row[5], month, row[7] + added];
+            return added == null ? row : withPayment(row, added);
           }),
     [traders, paid]
   );
@@ -101,7 +98,8 @@ export function CollectionSheetView({ traders, entries, total, closeLink, entryC
   };
 
   const typedAmount = /^\d{1,9}$/.test(typed.replace(/\./g, "")) ? Number(typed.replace(/\./g, "")) : null;
-  const remaining = trader ? Math.max(0, trader[5] - trader[6]) : 0;
+  // What makes this month paid: earlier months owed come first.
+  const remaining = trader ? trader[8] + Math.max(0, trader[5] - trader[6]) : 0;
 
   // Shown inside the trader's panel, where the collector is looking, or under the list once it is closed.
   const saveStatus = (
@@ -153,6 +151,12 @@ export function CollectionSheetView({ traders, entries, total, closeLink, entryC
               {trader[2] ? `${trader[2]} · ` : ""}
               {t("collections.paidToday", { amount: rupiah(trader[7]) })} ·{" "}
               {t("collections.monthProgress", { paid: rupiah(trader[6]), premium: rupiah(trader[5]) })}
+              {trader[8] > 0 ? (
+                <>
+                  {" · "}
+                  <strong className="warn-text">{t("collections.owedEarlier", { amount: rupiah(trader[8]) })}</strong>
+                </>
+              ) : null}
             </p>
             <div className="quick-amounts">
               {trader[4] > 0 ? (

@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import type { TrafficLight } from "../domain/progress";
 import type { Behind, Headline, ParticipantCounts } from "../domain/dashboard";
 import { useI18n } from "../i18n/react";
+import { formatPercent } from "../domain/month-format";
 
 // The headline tiles shared by the regional and branch dashboards: one big number each, a line of context under
 // it, and a traffic light where there is a target.
@@ -56,7 +57,7 @@ export function ParticipantBreakdown({ counts }: { counts: ParticipantCounts }) 
 /** The headline of a region (its units are branches), or of one branch (`branch`: its MoU light and what it is behind on). */
 export function HeadlineFigures(props: { headline: Headline; participantsAsOf: string | null; branch?: { mouLight: TrafficLight | null; behind: Behind[] } }) {
   const { headline, participantsAsOf, branch } = props;
-  const { t, integer, rupiah, date } = useI18n();
+  const { t, integer, rupiah, date, locale } = useI18n();
   const { collections, cash } = headline;
   const change = headline.collectionsChange;
   return (
@@ -83,7 +84,7 @@ export function HeadlineFigures(props: { headline: Headline; participantsAsOf: s
         </Figure>
         <Figure label={t("dashboard.figure.collections")} value={rupiah(collections.thisMonth)}>
           {t("dashboard.figure.lastMonthToDate", { amount: rupiah(collections.lastMonthToDate) })}
-          {change != null ? <strong className={change < 0 ? "warn-text" : "ok-text"}> ({t("dashboard.figure.change", { change: `${change > 0 ? "+" : ""}${change}` })})</strong> : null}
+          {change != null ? <strong className={change < 0 ? "warn-text" : "ok-text"}> ({t("dashboard.figure.change", { change: formatPercent(change, locale, { signed: true }) })})</strong> : null}
           <br />
           {t("dashboard.figure.lastMonth", { amount: rupiah(collections.lastMonth) })}
         </Figure>

@@ -216,8 +216,19 @@ export function parseEntry(raw: unknown, ceiling: number): ParsedEntry {
 }
 
 /** A trader on the collection sheet, compact for the phone: [id, name, stall, last six NIK digits, usual daily
- * amount, month premium, paid this month, paid today]. */
-export type SheetTrader = [number, string, string, string, number, number, number, number];
+ * amount, month premium, paid this month, paid today, owed for earlier months]. */
+export type SheetTrader = [number, string, string, string, number, number, number, number, number];
+
+/**
+ * The sheet's row once `amount` more is saved, allocated as the ledger does: earlier months owed first, then
+ * this month up to its premium (the rest is credit for the next month).
+ */
+export function withPayment(row: SheetTrader, amount: number): SheetTrader {
+  const toEarlier = Math.min(row[8], amount);
+  const rest = amount - toEarlier;
+  const month = row[5] > 0 ? Math.min(row[5], row[6] + rest) : row[6] + rest;
+  return [row[0], row[1], row[2], row[3], row[4], row[5], month, row[7] + amount, row[8] - toEarlier];
+}
 
 /** Lower-cased "name stall" per trader, built once per list. */
 export const searchIndexOf = (traders: SheetTrader[]) => traders.map((trader) => `${trader[1]} ${trader[2]}`.toLowerCase());

@@ -39,6 +39,7 @@ function sheetTraders(db: DB, marketId: number) {
       "trader_coverage.current_month",
       "trader_coverage.current_premium",
       "trader_coverage.current_paid",
+      "trader_coverage.amount_owed",
       "trader_coverage.computed_on",
     ])
     .orderBy("traders.full_name")
@@ -106,6 +107,8 @@ export async function loadCollectionSheet(db: DB, scope: Scope, marketId: number
       premium,
       current ? trader.current_paid ?? 0 : 0,
       todayByTrader.get(trader.id) ?? 0,
+      // Payments go to the oldest month first: while earlier months are owed, this month's progress waits.
+      current && (trader.current_paid ?? 0) > 0 ? 0 : trader.amount_owed ?? 0,
     ];
   });
   const reversed = new Set(entries.map((entry) => entry.reverses_entry_id).filter((id): id is number => id != null));

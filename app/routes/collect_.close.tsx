@@ -94,6 +94,7 @@ export default function CloseDayPage() {
       </p>
       {result?.done ? <p className="notice" role="status">{t(result.done, { date: date(result.date) })}</p> : null}
       <h2>{t("collections.close.openDays")}</h2>
+      {closing.open.length === 0 ? <p className="empty">{t("collections.close.noOpen")}</p> : null}
       {closing.open.map((day) => (
         <section key={day.business_date} className="card" aria-labelledby={`day-${day.business_date}`}>
           <h3 id={`day-${day.business_date}`}>{date(day.business_date)}</h3>

@@ -4,7 +4,7 @@ import type { MonthlyReport } from "../models/dashboard.server";
 import type { Behind } from "../domain/dashboard";
 import { formatDate, formatDateTime } from "../domain/business-day";
 import { formatInteger, formatRupiah } from "../domain/money";
-import { formatMonth } from "../domain/month-format";
+import { formatMonth, formatPercent } from "../domain/month-format";
 import { translate, type MessageKey } from "../i18n";
 
 // The monthly report as files to send upward, always in Indonesian: the headline figures, the branch table (or,
@@ -43,14 +43,14 @@ export function reportTables(report: MonthlyReport): ReportTable[] {
         ["Pedagang terdaftar", `${formatInteger(headline.registered)}${headline.tradersTarget != null ? ` / target ${formatInteger(headline.tradersTarget)}` : ""}`],
         ["Iuran terkumpul bulan ini", formatRupiah(headline.collections.thisMonth)],
         ["Iuran bulan sebelumnya", formatRupiah(headline.collections.lastMonth)],
-        ["Perubahan dibanding bulan sebelumnya (s.d. tanggal yang sama)", headline.collectionsChange == null ? "-" : `${headline.collectionsChange}%`],
+        ["Perubahan dibanding bulan sebelumnya (s.d. tanggal yang sama)", headline.collectionsChange == null ? "-" : formatPercent(headline.collectionsChange, "id", { signed: true })],
         [`Kas belum disetor (per ${formatDate(report.generatedAt.slice(0, 10))})`, formatRupiah(headline.cash.inHand)],
         ["Kas tertua belum disetor", headline.cash.oldestDate ? `${formatDate(headline.cash.oldestDate)} (${headline.cash.oldestMarket})` : "-"],
         [
           `Peserta aktif / menunggak / nonaktif / belum bayar${report.participantsAsOf ? ` (status per ${formatDate(report.participantsAsOf)})` : ""}`,
           `${headline.participants.aktif} / ${headline.participants.menunggak} / ${headline.participants.nonaktif} / ${headline.participants.belum_bayar}`,
         ],
-        ["Cabang tertinggal", `${headline.unitsBehind} dari ${headline.units}`],
+        ["Cabang belum mencapai target", `${headline.unitsBehind} dari ${headline.units}`],
       ],
     },
   ];

@@ -147,7 +147,7 @@ describe("a collector's day, from the stalls to the bank", () => {
     await day.getByLabel("Catatan selisih").fill("Uang kembalian kurang Rp500, akan diganti besok");
     await expectAccessible(page);
     expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width + 1);
-    expect(await confirmAndClick(page, day.getByRole("button", { name: /^Tutup hari / }))).toMatch(/^Tutup hari .*\? Setoran baru untuk hari itu akan ditolak\.$/);
+    expect(await confirmAndClick(page, day.getByRole("button", { name: /^Tutup hari / }))).toMatch(/^Tutup hari .*\? Iuran baru untuk hari itu akan ditolak\.$/);
     await page.getByRole("status").filter({ hasText: /^Hari .* ditutup\.$/ }).waitFor();
     await day.waitFor({ state: "detached" });
     const closed = page.locator(".closed-days li").first();
@@ -181,7 +181,7 @@ describe("a collector's day, from the stalls to the bank", () => {
     await page.getByText("Setoran tersimpan dan menunggu verifikasi.").waitFor();
     await page.getByRole("heading", { level: 1, name: `${MARKET}: ${formatRupiah(counted)}` }).waitFor();
     // The recorder is told someone else verifies, and is offered no way to do it.
-    await page.getByText("Anda mencatat setoran ini, jadi staf cabang lain yang memverifikasinya.").waitFor();
+    await page.getByText("Anda mencatat setoran ini, jadi orang lain (staf cabang) yang memverifikasinya.").waitFor();
     expect(await page.getByRole("button", { name: "Verifikasi" }).count()).toBe(0);
 
     // 5. Staff check it against the bank statement and verify it.

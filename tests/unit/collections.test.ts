@@ -17,6 +17,7 @@ import {
   searchIndexOf,
   whatsappLink,
   type DayState,
+  withPayment,
   type SheetTrader,
 } from "../../app/domain/collections";
 
@@ -192,9 +193,9 @@ describe("closing a day", () => {
 
 describe("the sheet's search", () => {
   const traders: SheetTrader[] = [
-    [1, "Siti Aminah", "Blok A-12", "120001", 300, 8400, 0, 0],
-    [2, "Budi Hidayat", "Los C-03", "450077", 300, 8400, 0, 0],
-    [3, "Rina", "Kios B-40", "987612", 300, 8400, 0, 0],
+    [1, "Siti Aminah", "Blok A-12", "120001", 300, 8400, 0, 0, 0],
+    [2, "Budi Hidayat", "Los C-03", "450077", 300, 8400, 0, 0, 0],
+    [3, "Rina", "Kios B-40", "987612", 300, 8400, 0, 0, 0],
   ];
   const index = searchIndexOf(traders);
   const ids = (query: string) => filterTraders(traders, index, query).map((trader) => trader[0]);
@@ -208,6 +209,16 @@ describe("the sheet's search", () => {
   it("matches the last digits of the NIK, or digits in a stall", () => {
     expect(ids("0077")).toEqual([2]);
     expect(ids("12")).toEqual([1, 3]);
+  });
+});
+
+describe("the sheet's row after a payment", () => {
+  it("pays earlier months owed first, then this month up to its premium, the rest as credit", () => {
+    const owing: SheetTrader = [1, "Siti", "", "120001", 300, 8400, 0, 0, 1000];
+    expect(withPayment(owing, 600)).toEqual([1, "Siti", "", "120001", 300, 8400, 0, 600, 400]);
+    expect(withPayment(owing, 1500)).toEqual([1, "Siti", "", "120001", 300, 8400, 500, 1500, 0]);
+    const current: SheetTrader = [2, "Budi", "", "450077", 300, 8400, 8200, 0, 0];
+    expect(withPayment(current, 600)[6]).toBe(8400);
   });
 });
 
