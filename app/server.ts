@@ -48,9 +48,9 @@ async function toRequest(req: IncomingMessage, res: ServerResponse): Promise<Req
 }
 
 /**
- * Writes the Response to Node with backpressure (pipeline), and stops producing it when the client goes away
- * (a cancelled export stops paging the ledger). HEAD gets the headers only. A failed API call gets an
- * access-log line (the API is otherwise not logged).
+ * Writes the Response to Node: JSON and text at once, anything else (exports, PDFs) streamed with backpressure
+ * (pipeline), which stops producing it when the client goes away (a cancelled export stops paging the ledger).
+ * HEAD gets the headers only. A failed API call gets an access-log line (the API is otherwise not logged).
  */
 async function send(req: IncomingMessage, res: ServerResponse, response: Response) {
   if (response.status >= 400 && req.url?.startsWith("/api/")) console.log(`${req.method} ${req.url} ${response.status}`);
@@ -59,6 +59,12 @@ async function send(req: IncomingMessage, res: ServerResponse, response: Respons
   if (!response.body || req.method === "HEAD" || res.destroyed) {
     await response.body?.cancel();
     res.end();
+    return;
+  }
+  // A JSON or text answer is already whole in memory: written at once, it skips the stream machinery that
+  // otherwise costs as much as the API call itself.
+  if (/^(application\/json|text\/plain)/.test(response.headers.get("Content-Type") ?? "")) {
+    res.end(Buffer.from(await response.arrayBuffer()));
     return;
   }
   try {
