@@ -67,6 +67,9 @@ export function ConfirmButton({ message, children, ...props }: React.ButtonHTMLA
       type="submit"
       {...props}
       onClick={(event) => {
+        // A form that is not filled in correctly shows its messages first; the question comes once it can be sent.
+        const { form, formNoValidate } = event.currentTarget;
+        if (form && !form.noValidate && !formNoValidate && !form.checkValidity()) return;
         if (!window.confirm(message)) event.preventDefault();
       }}
     >
