@@ -16,6 +16,8 @@ type Cell = string | number | null;
 
 interface ReportTable {
   title: string;
+  /** The XLSX sheet's name when the title is longer than Excel's 31 characters. */
+  sheet?: string;
   headers: string[];
   kinds: Kind[];
   rows: Cell[][];
@@ -85,6 +87,7 @@ export function reportTables(report: MonthlyReport): ReportTable[] {
     { title: "Iuran harian", headers: ["Tanggal", "Jumlah"], kinds: ["text", "rupiah"], rows: charts.daily.map((d) => [d.key, d.value]) },
     {
       title: "Corong tahapan pasar (saat laporan dibuat)",
+      sheet: "Corong tahapan pasar",
       headers: ["Tahap", "Di tahap ini", "Sampai tahap ini atau lebih"],
       kinds: ["text", "integer", "integer"],
       rows: [
@@ -93,7 +96,7 @@ export function reportTables(report: MonthlyReport): ReportTable[] {
         [id("stage.paused"), charts.sideStages.paused, null],
       ],
     },
-    { title: "MoU berlaku per cabang dibanding target", headers: ["Cabang", "MoU berlaku", "Target"], kinds: ["text", "integer", "integer"], rows: charts.mouByBranch.map((b) => [b.key, b.achieved, b.target]) },
+    { title: "MoU berlaku per cabang dibanding target", sheet: "MoU per cabang", headers: ["Cabang", "MoU berlaku", "Target"], kinds: ["text", "integer", "integer"], rows: charts.mouByBranch.map((b) => [b.key, b.achieved, b.target]) },
     { title: "Pedagang terdaftar per bulan", headers: ["Bulan", "Terdaftar"], kinds: ["text", "integer"], rows: charts.enrolments.map((m) => [formatMonth(m.key), m.value]) },
   );
   return tables;
@@ -158,8 +161,8 @@ export async function renderReportXlsx(report: MonthlyReport): Promise<Uint8Arra
   workbook.title = reportTitle(report);
   workbook.creator = "Pasar Terlindungi";
   for (const table of reportTables(report)) {
-    // Sheet names: at most 31 characters, no brackets.
-    const sheet = workbook.addWorksheet(table.title.replace(/[()[\]*?:/\\]/g, "").slice(0, 31), { views: [{ state: "frozen", ySplit: 3 }] });
+    // Sheet names: at most 31 characters, no brackets (the full title heads the sheet).
+    const sheet = workbook.addWorksheet((table.sheet ?? table.title).replace(/[()[\]*?:/\\]/g, "").slice(0, 31), { views: [{ state: "frozen", ySplit: 3 }] });
     sheet.addRow([table.title]).font = { bold: true, size: 13 };
     sheet.addRow([`${reportTitle(report)} · angka per ${formatDate(report.asOf)}`]);
     sheet.addRow(table.headers).font = { bold: true };

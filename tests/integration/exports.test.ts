@@ -231,8 +231,8 @@ describe("the monthly report", () => {
       "Angka utama",
       "Cabang",
       "Iuran harian",
-      "Corong tahapan pasar saat lapor",
-      "MoU berlaku per cabang dibandin",
+      "Corong tahapan pasar",
+      "MoU per cabang",
       "Pedagang terdaftar per bulan",
     ]);
     const branches = workbook.getWorksheet("Cabang")!;
