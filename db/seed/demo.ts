@@ -99,6 +99,7 @@ export async function seedDemo(db: Kysely<Database>, now = new Date()): Promise<
     await seedTraderImports(context);
     await seedCollections(context);
     await seedDeposits(context);
+    await alignStageHistory(context);
     await refreshAllCoverage(trx, now);
   });
 }
@@ -258,4 +259,47 @@ function stagePathTo(stage: MarketStage): MarketStage[] {
   if (stage === "declined") return ["identified", "visited", "negotiating", "declined"];
   if (stage === "paused") return ["identified", "visited", "paused"];
   return PIPELINE_STAGES.slice(0, PIPELINE_STAGES.indexOf(stage) + 1);
+}
+
+const STEP_MS = 21 * 86_400_000;
+
+/**
+ * Once MoUs and collections exist, the stage history tells the same story: "MoU signed" on the MoU's signing day,
+ * "collecting" at the first collection, the earlier steps three weeks apart before the signing (the market's
+ * registration moved back when the MoU is older than it).
+ */
+async function alignStageHistory(context: DemoContext) {
+  const { db } = context;
+  const [changes, mous, firstCollections, markets] = await Promise.all([
+    db.selectFrom("market_stage_changes").select(["id", "market_id", "to_stage", "changed_at"]).orderBy("market_id").orderBy("id").execute(),
+    db.selectFrom("mous").select(["market_id", "signed_on"]).where("signed_on", "is not", null).orderBy("signed_on").execute(),
+    db.selectFrom("collection_entries").select((eb) => ["market_id", eb.fn.min("collected_at").as("first")]).groupBy("market_id").execute(),
+    db.selectFrom("markets").select(["id", "created_at"]).execute(),
+  ]);
+  const signedOn = new Map<number, string>();
+  for (const mou of mous) if (!signedOn.has(mou.market_id)) signedOn.set(mou.market_id, mou.signed_on!);
+  const firstCollection = new Map(firstCollections.map((row) => [row.market_id, String(row.first)]));
+  const createdAt = new Map(markets.map((market) => [market.id, market.created_at]));
+  const byMarket = new Map<number, typeof changes>();
+  for (const change of changes) byMarket.set(change.market_id, [...(byMarket.get(change.market_id) ?? []), change]);
+
+  for (const [marketId, history] of byMarket) {
+    const signedIndex = history.findIndex((change) => change.to_stage === "mou_signed");
+    const signed = signedOn.get(marketId);
+    if (signedIndex < 0 || !signed) continue;
+    const anchor = Date.parse(`${signed}T03:00:00Z`);
+    const times = history.map((change, index) => {
+      const stepped = new Date(anchor - (signedIndex - index) * STEP_MS).toISOString();
+      if (index === 0) return stepped < createdAt.get(marketId)! ? stepped : createdAt.get(marketId)!;
+      if (index <= signedIndex) return stepped;
+      if (change.to_stage === "collecting") return firstCollection.get(marketId) ?? change.changed_at;
+      return change.changed_at;
+    });
+    for (const [index, change] of history.entries()) {
+      await db.updateTable("market_stage_changes").set({ changed_at: times[index] }).where("id", "=", change.id).execute();
+    }
+    if (times[0] < createdAt.get(marketId)!) {
+      await db.updateTable("markets").set({ created_at: times[0] }).where("id", "=", marketId).execute();
+    }
+  }
 }
