@@ -202,7 +202,7 @@ export async function loadAgenda(db: DB, scope: Scope, options: { userId: number
   const routeOrder = new Map<number, number>();
   const routes = [...todayByBranch.values()].map((entries) => {
     const { branch } = entries[0];
-    const route = nearestNextRoute(branch.office, entries, (e) => pointOf(e.visit.market_lat, e.visit.market_lng));
+    const route = nearestNextRoute(branch.office, entries, (e) => pointOf(e.visit.market_lat, e.visit.market_lng), (e) => e.visit.planned_time);
     for (const stop of route.stops) routeOrder.set(stop.item.visit.id, stop.order);
     return {
       branchCode: branch.code,

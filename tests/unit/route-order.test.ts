@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { kilometres, nearestNextRoute } from "../../app/domain/route-order";
-import { distanceMetres } from "../../app/domain/geo";
+import { distanceMetres, type LatLng } from "../../app/domain/geo";
 
 const office = { lat: 0, lng: 0 };
 const at = (lng: number, lat = 0) => ({ lat, lng });
@@ -57,5 +57,18 @@ describe("kilometres", () => {
     expect(kilometres(2049)).toBe(2);
     expect(kilometres(2050)).toBe(2.1);
     expect(kilometres(0)).toBe(0);
+  });
+
+  it("takes appointments with a time first, in time order, then the rest nearest first from the last of them", () => {
+    type Visit = { name: string; point: LatLng; time: string | null };
+    const here = { lat: 0, lng: 0 };
+    const visits: Visit[] = [
+      { name: "near, untimed", point: { lat: 0, lng: 0.01 }, time: null },
+      { name: "far, 13:00", point: { lat: 0, lng: 0.5 }, time: "13:00" },
+      { name: "middle, 09:00", point: { lat: 0, lng: 0.2 }, time: "09:00" },
+      { name: "beside the 13:00, untimed", point: { lat: 0, lng: 0.49 }, time: null },
+    ];
+    const route = nearestNextRoute(here, visits, (v) => v.point, (v) => v.time);
+    expect(route.stops.map((stop) => stop.item.name)).toEqual(["middle, 09:00", "far, 13:00", "beside the 13:00, untimed", "near, untimed"]);
   });
 });
