@@ -1,8 +1,8 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Locator, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { businessDate } from "../../app/domain/business-day";
 import { formatInteger, formatRupiah, parseRupiah } from "../../app/domain/money";
-import { expectAccessible, expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
+import { browserSession, expectAccessible, expectNoBrowserErrors, signIn } from "../support/browser";
 
 // A collector's whole day at Pasar Flamboyan on a cheap phone (issue 6): payments for several traders, a receipt
 // shared on WhatsApp, a typing mistake reversed, the day closed with its counted cash, the cash taken to the bank;
@@ -17,23 +17,7 @@ const MARKET = "Pasar Flamboyan";
 /** Pasar Flamboyan (KC-PTK) keeps West Kalimantan's business days. */
 const TIME_ZONE = "Asia/Pontianak";
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const tracked of opened) await tracked.context.close();
-  await browser?.close();
-});
-
-async function open(options?: Parameters<typeof newPage>[1]) {
-  const tracked = await newPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
+const open = browserSession();
 
 const rupiahIn = (text: string | null) => {
   const amount = parseRupiah(text ?? "");

@@ -1,28 +1,12 @@
 import fs from "node:fs";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
+import type { Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
+import { browserSession, expectAccessible, expectNoBrowserErrors, signIn } from "../support/browser";
 
 // The regional head's dashboards (issue 8): the region's branch table, down to a branch and one of its
 // markets, then the monthly report from the Reports page, downloaded as a person would.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const tracked of opened) await tracked.context.close();
-  await browser?.close();
-});
-
-async function open(options?: Parameters<typeof newPage>[1]) {
-  const tracked = await newPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
+const open = browserSession();
 
 const heading = (page: Page) => page.getByRole("heading", { level: 1 });
 

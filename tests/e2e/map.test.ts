@@ -1,29 +1,16 @@
 import path from "node:path";
 import fs from "node:fs";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectAccessible, expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
+import { describe, expect, it } from "vitest";
+import { browserSession, expectAccessible, expectNoBrowserErrors, signIn } from "../support/browser";
 import { TMP_DIR } from "../support/paths";
 
 // The map with no internet (issue 7): the e2e server runs with TILE_URL empty, so everything drawn comes
 // from the app itself: Natural Earth outline, branch offices, markets by stage and clustered traders.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const tracked of opened) await tracked.context.close();
-  await browser?.close();
-});
-
+const open = browserSession();
 describe("map", () => {
   it("shows the regional head Borneo's outline, branch offices, markets and clustered traders without tiles", async () => {
-    const tracked = await newPage(browser);
-    opened.push(tracked);
+    const tracked = await open();
     const { page } = tracked;
     await signIn(page, "kakanwil@demo.id");
     await page.goto("/map");
@@ -40,8 +27,7 @@ describe("map", () => {
   });
 
   it("shows branch staff a market's registered traders on the market page, and why a market without any has no map", async () => {
-    const tracked = await newPage(browser);
-    opened.push(tracked);
+    const tracked = await open();
     const { page } = tracked;
     await signIn(page, "staf.pontianak@demo.id");
     const { features } = (await (await page.request.get("/api/v1/markets")).json()) as { features: { id: number; properties: { name: string } }[] };

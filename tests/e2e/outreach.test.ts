@@ -1,28 +1,11 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { businessDate } from "../../app/domain/business-day";
-import { expectAccessible, expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
+import { browserSession, expectAccessible, expectNoBrowserErrors, signIn, type TrackedPage } from "../support/browser";
 
 // Branch outreach journeys (issues 3 and 4): plan a visit, follow the agenda, check in, record an
 // outcome that moves the market on; draft and sign an MoU.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const t of opened) await t.context.close();
-  await browser?.close();
-});
-
-async function open(options?: Parameters<typeof newPage>[1]) {
-  const t = await newPage(browser, options);
-  opened.push(t);
-  return t;
-}
+const open = browserSession();
 
 async function marketIdByName(t: TrackedPage, name: string): Promise<number> {
   const response = await t.page.request.get("/api/v1/markets");

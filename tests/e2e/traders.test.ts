@@ -1,30 +1,13 @@
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { formatRupiah } from "../../app/domain/money";
 import { businessDate } from "../../app/domain/business-day";
-import { expectAccessible, expectNoBrowserErrors, launchBrowser, newPage, signIn, type TrackedPage } from "../support/browser";
+import { browserSession, expectAccessible, expectNoBrowserErrors, signIn } from "../support/browser";
 import { testNik, traderCsv, traderRow } from "../support/trader-files";
 
 // Registering traders (issue 5): one by one on the collector's phone, with the NIK rules' messages, and a
 // list of traders imported by branch staff through the dry run and the commit.
 
-let browser: Browser;
-const opened: TrackedPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  for (const tracked of opened) await tracked.context.close();
-  await browser?.close();
-});
-
-async function open(options?: Parameters<typeof newPage>[1]) {
-  const tracked = await newPage(browser, options);
-  opened.push(tracked);
-  return tracked;
-}
+const open = browserSession();
 
 describe("trader registration", () => {
   it("a collector registers a trader on a phone, sees this month's premium, and gets clear messages for a bad or taken NIK", async () => {

@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
-import { expect, inject } from "vitest";
+import { afterAll, beforeAll, expect, inject } from "vitest";
 import { DEMO_PASSWORD } from "../../db/seed/demo";
 
 // Browser-test helpers: the system Chromium (never a downloaded one), pages that record every
@@ -35,6 +35,27 @@ export interface TrackedPage {
 
 export interface NewPageOptions {
   viewport?: { width: number; height: number };
+}
+
+/**
+ * One browser for a test file: started before its tests, closed after them with every page `open` gave out.
+ * Call at the top of the file; `open` is a fresh tracked page (own cookies), as newPage.
+ */
+export function browserSession(): (options?: NewPageOptions) => Promise<TrackedPage> {
+  let browser: Browser | undefined;
+  const opened: TrackedPage[] = [];
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    for (const tracked of opened) await tracked.context.close();
+    await browser?.close();
+  });
+  return async (options) => {
+    const tracked = await newPage(browser!, options);
+    opened.push(tracked);
+    return tracked;
+  };
 }
 
 /** A page in a fresh context (own cookies), pointed at the test server, recording browser errors. */
