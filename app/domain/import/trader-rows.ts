@@ -143,10 +143,15 @@ interface Converted {
  * cell (or a missing column) keeps what `stored` holds for an update, and takes the form's default for a new
  * trader: an update changes only what the file says.
  */
-function toForm(values: Record<TraderColumn, string>, context: TraderImportContext, stored?: Record<string, string>): Converted {
+type Labels = Partial<Record<TraderColumn, string>>;
+
+/** A column as the file names it (its template header when the file has no such column). */
+const columnLabel = (column: TraderColumn, labelOf: Labels) => labelOf[column] ?? TRADER_COLUMNS.find((c) => c.field === column)?.header ?? column;
+
+function toForm(values: Record<TraderColumn, string>, context: TraderImportContext, labelOf: Labels, stored?: Record<string, string>): Converted {
   const errors: Reason[] = [];
   const warnings: Reason[] = [];
-  const cellError = (column: TraderColumn, code: MessageKey) => errors.push({ code, column, params: { value: values[column] } });
+  const cellError = (column: TraderColumn, code: MessageKey) => errors.push({ code, column: columnLabel(column, labelOf), params: { value: values[column] } });
   const keep = (field: string, fallback: string) => stored?.[field] ?? fallback;
   /** The cell read by `parse`, as form text; when empty, what is kept. */
   function read<T>(column: TraderColumn, parse: (text: string) => T | null, code: MessageKey, toText: (value: T) => string, kept: string): string {
@@ -197,20 +202,20 @@ function toForm(values: Record<TraderColumn, string>, context: TraderImportConte
 }
 
 /** The columns (as the file names them) whose form value differs from the stored trader's. */
-function changedColumns(form: Record<string, string>, stored: Record<string, string>, labelOf: Partial<Record<TraderColumn, string>>): string[] {
+function changedColumns(form: Record<string, string>, stored: Record<string, string>, labelOf: Labels): string[] {
   return TRADER_COLUMNS.filter(({ field }) => {
     const key = field === "programme" ? "programmeId" : field;
     return key !== "nik" && (form[key] ?? "") !== (stored[key] ?? "");
-  }).map(({ field, header }) => labelOf[field] ?? header);
+  }).map(({ field }) => columnLabel(field, labelOf));
 }
 
 const columnOf = (field: string): TraderColumn => COLUMN_OF_FIELD[field] ?? (field as TraderColumn);
 
 /** One reason per field the form's rules rejected, naming the column as the file wrote it. */
-function fieldReasons(errors: Record<string, string>, values: Record<TraderColumn, string>, labelOf: Partial<Record<TraderColumn, string>>): Reason[] {
+function fieldReasons(errors: Record<string, string>, values: Record<TraderColumn, string>, labelOf: Labels): Reason[] {
   return Object.entries(errors).map(([field, code]) => {
     const column = columnOf(field);
-    return { code: code as MessageKey, column: labelOf[column] ?? TRADER_COLUMNS.find((c) => c.field === column)?.header ?? column, params: { value: values[column] ?? "" } };
+    return { code: code as MessageKey, column: columnLabel(column, labelOf), params: { value: values[column] ?? "" } };
   });
 }
 
@@ -228,9 +233,8 @@ export function classifyTraderRows(table: ImportTable, context: TraderImportCont
 
   const rows = recordsOf(table, TRADER_COLUMNS, mapping).map(({ row, values }): ClassifiedRow<TraderRowData> => {
     const existing = context.existing.get(normalizeNik(values.nik));
-    const converted = toForm(values, context, existing?.formValues);
-    const withColumns = (reasons: Reason[]) => reasons.map((reason) => (reason.column ? { ...reason, column: labelOf[reason.column as TraderColumn] ?? reason.column } : reason));
-    const cellErrors = withColumns(converted.errors);
+    const converted = toForm(values, context, labelOf, existing?.formValues);
+    const cellErrors = converted.errors;
     const parsed = parseTraderForm(converted.form);
     if (!parsed.success) {
       const formErrors: Record<string, string> = {};
